@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace District5News.Web.Controllers;
+
+/// <summary>The Vietnamese error pages the status-code and exception middleware re-execute into.</summary>
+[ApiExplorerSettings(IgnoreApi = true)]
+public sealed class ErrorController : Controller
+{
+    [Route("/loi/{code:int}")]
+    public IActionResult Show(int code)
+    {
+        // The exception itself is logged, with its request, by the exception handler middleware.
+        var status = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
+        Response.StatusCode = status;
+        return status switch
+        {
+            StatusCodes.Status404NotFound => View("NotFound", "Trang bạn tìm không tồn tại hoặc đã được chuyển đi."),
+            StatusCodes.Status400BadRequest => View("BadRequest", "Yêu cầu không hợp lệ."),
+            StatusCodes.Status403Forbidden => View("Forbidden"),
+            _ => View("ServerError", status),
+        };
+    }
+}

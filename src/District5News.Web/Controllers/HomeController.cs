@@ -1,0 +1,11 @@
+using District5News.Web.Features.Articles;
+using Microsoft.AspNetCore.Mvc;
+
+namespace District5News.Web.Controllers;
+
+public sealed class HomeController(ArticleQueries articles) : PublicController
+{
+    [HttpGet("/")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(await articles.GetHomeAsync(cancellationToken));
+}

@@ -1,0 +1,31 @@
+using District5News.Web.Features.Paging;
+using District5News.Web.Features.Search;
+using Microsoft.AspNetCore.Mvc;
+
+namespace District5News.Web.Controllers;
+
+public sealed class SearchController(ArticleSearch search) : PublicController
+{
+    [HttpGet("/tim-kiem")]
+    public async Task<IActionResult> Index(string? q, int? page, CancellationToken cancellationToken)
+    {
+        if (HasInvalidInput(out var invalid) || !PageRequest.TryValidate(page, out var pageNumber))
+        {
+            return invalid ?? BadInput("Số trang không hợp lệ: số trang phải là số nguyên dương.");
+        }
+
+        if (!SearchQuery.TryParse(q, out var query, out var error))
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(new SearchPageViewModel(q ?? string.Empty, null, error));
+        }
+
+        var results = await search.SearchAsync(query!, pageNumber, cancellationToken);
+        if (pageNumber > results.PageCount)
+        {
+            return NotFoundPage($"Kết quả tìm kiếm chỉ có {results.PageCount} trang.");
+        }
+
+        return View(new SearchPageViewModel(query!.Text, results, null));
+    }
+}

@@ -1,0 +1,41 @@
+using District5News.Web.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace District5News.Web.Data.Configurations;
+
+public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
+{
+    public void Configure(EntityTypeBuilder<Article> builder)
+    {
+        builder.Property(a => a.Title).HasMaxLength(300);
+        builder.Property(a => a.Slug).HasMaxLength(100);
+        builder.Property(a => a.Lead).HasMaxLength(2000);
+        builder.Property(a => a.CoverImagePath).HasMaxLength(300);
+        builder.Property(a => a.AuthorId).HasMaxLength(450);
+        builder.Property(a => a.AuthorName).HasMaxLength(256);
+        builder.Property(a => a.SearchTitle).HasMaxLength(300);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.Ignore(a => a.TotalViews);
+        builder.HasOne(a => a.Category).WithMany(c => c.Articles).HasForeignKey(a => a.CategoryId)
+            .OnDelete(DeleteBehavior.Restrict);
+
+        // The public lists: visible bulletins of a category (or of the whole site) by publication time.
+        builder.HasIndex(a => new { a.Status, a.DeletedAtUtc, a.PublishedAtUtc });
+        builder.HasIndex(a => new { a.CategoryId, a.Status, a.DeletedAtUtc, a.PublishedAtUtc });
+    }
+}
+
+public sealed class ArticleRevisionConfiguration : IEntityTypeConfiguration<ArticleRevision>
+{
+    public void Configure(EntityTypeBuilder<ArticleRevision> builder)
+    {
+        builder.Property(r => r.Title).HasMaxLength(300);
+        builder.Property(r => r.Lead).HasMaxLength(2000);
+        builder.Property(r => r.CoverImagePath).HasMaxLength(300);
+        builder.Property(r => r.SavedBy).HasMaxLength(256);
+        builder.Property(r => r.Note).HasMaxLength(500);
+        builder.HasIndex(r => new { r.ArticleId, r.SavedAtUtc });
+        builder.HasOne<Article>().WithMany().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using District5News.Web.Data.Entities;
+using District5News.Web.Features.Articles;
+using District5News.Web.Features.Vietnamese;
+using Microsoft.EntityFrameworkCore;
+
+namespace District5News.Web.Data.Demo;
+
+/// <summary>
+/// Fills an empty Development database with the team's own demo bulletins (demo-bulletins.json, embedded).
+/// Never runs outside Development.
+/// </summary>
+public sealed class DemoContentSeeder(NewsDbContext db, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
+
+    public async Task<int> SeedAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Articles.AnyAsync(cancellationToken))
+        {
+            return 0;
+        }
+
+        var categories = await db.Categories.ToDictionaryAsync(c => c.Slug, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var bulletins = Load();
+        foreach (var item in bulletins.OrderBy(b => b.PublishedAt))
+        {
+            var article = new Article
+            {
+                CategoryId = categories[item.Category].Id,
+                CreatedAtUtc = now,
+                UpdatedAtUtc = now,
+                AuthorName = "Ban biên tập",
+                ImportedViews = item.Views,
+            };
+            var body = ArticleHtml.FromParagraphs(item.Paragraphs);
+            article.SetContent(item.Title, item.Lead, body, string.Join(' ', item.Paragraphs));
+            article.Publish(VietnamTime.ToUtc(item.PublishedAt));
+            db.Articles.Add(article);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return bulletins.Count;
+    }
+
+    public static IReadOnlyList<DemoBulletin> Load()
+    {
+        using var stream = typeof(DemoContentSeeder).Assembly
+            .GetManifestResourceStream("District5News.Web.Data.Demo.demo-bulletins.json")
+            ?? throw new InvalidOperationException("The demo bulletins resource is missing.");
+        return JsonSerializer.Deserialize<List<DemoBulletin>>(stream, JsonOptions) ?? [];
+    }
+}
+
+public sealed record DemoBulletin(
+    string Category, DateTime PublishedAt, string Title, string Lead, IReadOnlyList<string> Paragraphs, long Views);

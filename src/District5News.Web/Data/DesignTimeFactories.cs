@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace District5News.Web.Data;
+
+// Used by `dotnet ef migrations add ... --context SqliteNewsDbContext|SqlServerNewsDbContext` only.
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteNewsDbContext>
+{
+    public SqliteNewsDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteNewsDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}
+
+public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerNewsDbContext>
+{
+    public SqlServerNewsDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlServerNewsDbContext>()
+            .UseSqlServer("Server=(local);Database=District5News;Trusted_Connection=True;TrustServerCertificate=True").Options);
+}

@@ -1,0 +1,81 @@
+using District5News.Web.Features.Vietnamese;
+
+namespace District5News.Web.Data.Entities;
+
+public class Article
+{
+    public int Id { get; set; }
+
+    public int CategoryId { get; set; }
+
+    public Category? Category { get; set; }
+
+    public string Title { get; private set; } = string.Empty;
+
+    public string Slug { get; private set; } = string.Empty;
+
+    public string Lead { get; private set; } = string.Empty;
+
+    /// <summary>Sanitized HTML of the body.</summary>
+    public string BodyHtml { get; private set; } = string.Empty;
+
+    public string? CoverImagePath { get; set; }
+
+    public ArticleStatus Status { get; private set; }
+
+    public DateTime PublishedAtUtc { get; private set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public DateTime UpdatedAtUtc { get; set; }
+
+    public string? AuthorId { get; set; }
+
+    public string? AuthorName { get; set; }
+
+    /// <summary>Views carried over from the old portal; part of the total shown, not of any day's statistics.</summary>
+    public long ImportedViews { get; set; }
+
+    /// <summary>Views counted by this portal, incremented in batches by the view counter.</summary>
+    public long Views { get; set; }
+
+    /// <summary>Folded title words, for search (see <see cref="VietnameseText.SearchForm"/>).</summary>
+    public string SearchTitle { get; private set; } = string.Empty;
+
+    /// <summary>Folded lead and body words, for search.</summary>
+    public string SearchBody { get; private set; } = string.Empty;
+
+    public DateTime? DeletedAtUtc { get; set; }
+
+    /// <summary>Optimistic concurrency token, changed on every save (portable across SQLite and SQL Server).</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public long TotalViews => ImportedViews + Views;
+
+    /// <summary>Sets the text, keeping the derived slug and search columns in step with it.</summary>
+    public void SetContent(string title, string lead, string bodyHtml, string bodyPlainText)
+    {
+        Title = VietnameseText.Normalize(title).Trim();
+        Lead = VietnameseText.Normalize(lead).Trim();
+        BodyHtml = VietnameseText.Normalize(bodyHtml);
+        Slug = VietnameseText.Slugify(Title);
+        SearchTitle = VietnameseText.SearchForm(Title);
+        SearchBody = VietnameseText.SearchForm(Lead + " " + bodyPlainText);
+    }
+
+    public void Publish(DateTime publishedAtUtc)
+    {
+        Status = ArticleStatus.Published;
+        PublishedAtUtc = DateTime.SpecifyKind(publishedAtUtc, DateTimeKind.Utc);
+    }
+
+    public void SaveAsDraft(DateTime publishedAtUtc)
+    {
+        Status = ArticleStatus.Draft;
+        PublishedAtUtc = DateTime.SpecifyKind(publishedAtUtc, DateTimeKind.Utc);
+    }
+
+    public void Unpublish() => Status = ArticleStatus.Unpublished;
+
+    public bool IsScheduled(DateTime nowUtc) => Status == ArticleStatus.Published && PublishedAtUtc > nowUtc;
+}

@@ -1,0 +1,29 @@
+namespace District5News.Web.Data.Entities;
+
+/// <summary>A saved version of a bulletin, kept on every save so a previous version can be restored.</summary>
+public class ArticleRevision
+{
+    public int Id { get; set; }
+
+    public int ArticleId { get; set; }
+
+    public int CategoryId { get; set; }
+
+    public required string Title { get; set; }
+
+    public required string Lead { get; set; }
+
+    public required string BodyHtml { get; set; }
+
+    public string? CoverImagePath { get; set; }
+
+    public ArticleStatus Status { get; set; }
+
+    public DateTime PublishedAtUtc { get; set; }
+
+    public DateTime SavedAtUtc { get; set; }
+
+    public string? SavedBy { get; set; }
+
+    public string? Note { get; set; }
+}

@@ -1,0 +1,52 @@
+using District5News.Web.Data.Entities;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace District5News.Web.Data;
+
+/// <summary>
+/// The one context: news, counts, audit and Identity. Each provider has a derived context only so that each
+/// keeps its own migration set (see docs/decisions/0002-one-migration-set-per-provider.md).
+/// </summary>
+public class NewsDbContext : IdentityDbContext<StaffUser>
+{
+    protected NewsDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    public DbSet<Category> Categories => Set<Category>();
+
+    public DbSet<Article> Articles => Set<Article>();
+
+    public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
+
+    public DbSet<SiteCounter> SiteCounters => Set<SiteCounter>();
+
+    public DbSet<DailyStat> DailyStats => Set<DailyStat>();
+
+    public DbSet<ArticleDailyView> ArticleDailyViews => Set<ArticleDailyView>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(NewsDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every DateTime is UTC; the providers hand back Unspecified, so say so once here.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+    }
+
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+public sealed class SqliteNewsDbContext(DbContextOptions<SqliteNewsDbContext> options) : NewsDbContext(options);
+
+public sealed class SqlServerNewsDbContext(DbContextOptions<SqlServerNewsDbContext> options) : NewsDbContext(options);

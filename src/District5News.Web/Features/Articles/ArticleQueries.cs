@@ -1,0 +1,120 @@
+using District5News.Web.Data;
+using District5News.Web.Data.Entities;
+using District5News.Web.Features.Paging;
+using Microsoft.EntityFrameworkCore;
+
+namespace District5News.Web.Features.Articles;
+
+/// <summary>The reads of the public site: what a resident can see, projected straight into view models.</summary>
+public sealed class ArticleQueries(NewsDbContext db, TimeProvider clock)
+{
+    public const int CategoryPageSize = 10;
+    public const int NewerCount = 5;
+    public const int OlderCount = 10;
+    public const int HomePerCategory = 5;
+
+    /// <summary>Published, not in the trash, and its publication time has come (scheduled ones appear by themselves).</summary>
+    public IQueryable<Article> Visible()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.Articles.AsNoTracking()
+            .Where(a => a.Status == ArticleStatus.Published && a.DeletedAtUtc == null && a.PublishedAtUtc <= now);
+    }
+
+    public static IQueryable<ArticleListItem> ToListItems(IQueryable<Article> articles) =>
+        articles.Select(a => new ArticleListItem(
+            a.Id, a.Title, a.Slug, a.Lead, a.PublishedAtUtc, a.Category!.Name, a.Category.Slug));
+
+    public async Task<HomePageViewModel> GetHomeAsync(CancellationToken cancellationToken)
+    {
+        var latest = await ToListItems(Visible().OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id).Take(5))
+            .ToListAsync(cancellationToken);
+        var categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
+            .Select(c => new { c.Id, c.Name, c.Slug }).ToListAsync(cancellationToken);
+
+        var sections = new List<HomeSection>();
+        foreach (var category in categories)
+        {
+            var items = await ToListItems(Visible().Where(a => a.CategoryId == category.Id)
+                    .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id).Take(HomePerCategory))
+                .ToListAsync(cancellationToken);
+            if (items.Count > 0)
+            {
+                sections.Add(new HomeSection(category.Name, category.Slug, items));
+            }
+        }
+
+        return new HomePageViewModel(latest, sections);
+    }
+
+    public async Task<CategoryPageViewModel?> GetCategoryPageAsync(string slug, int page, CancellationToken cancellationToken)
+    {
+        var category = await db.Categories.AsNoTracking().Where(c => c.Slug == slug)
+            .Select(c => new { c.Id, c.Name, c.Slug }).FirstOrDefaultAsync(cancellationToken);
+        if (category is null)
+        {
+            return null;
+        }
+
+        var list = await ToListItems(Visible().Where(a => a.CategoryId == category.Id)
+                .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id))
+            .ToPagedListAsync(page, CategoryPageSize, cancellationToken);
+        return new CategoryPageViewModel(category.Name, category.Slug, list);
+    }
+
+    public async Task<ArticlePageViewModel?> GetArticlePageAsync(int id, CancellationToken cancellationToken)
+    {
+        var article = await Visible().Where(a => a.Id == id).Select(a => new
+        {
+            a.Id, a.Title, a.Slug, a.Lead, a.BodyHtml, a.CoverImagePath, a.PublishedAtUtc, a.CategoryId,
+            CategoryName = a.Category!.Name, CategorySlug = a.Category.Slug, StoredViews = a.Views + a.ImportedViews,
+        }).FirstOrDefaultAsync(cancellationToken);
+        if (article is null)
+        {
+            return null;
+        }
+
+        var sameCategory = Visible().Where(a => a.CategoryId == article.CategoryId && a.Id != article.Id);
+
+        // Newer: the nearest ones after this bulletin, shown newest first.
+        var newer = await ToListItems(sameCategory
+                .Where(a => a.PublishedAtUtc > article.PublishedAtUtc || (a.PublishedAtUtc == article.PublishedAtUtc && a.Id > article.Id))
+                .OrderBy(a => a.PublishedAtUtc).ThenBy(a => a.Id).Take(NewerCount))
+            .ToListAsync(cancellationToken);
+        newer.Reverse();
+
+        var olderQuery = sameCategory
+            .Where(a => a.PublishedAtUtc < article.PublishedAtUtc || (a.PublishedAtUtc == article.PublishedAtUtc && a.Id < article.Id));
+        var older = await ToListItems(olderQuery.OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id).Take(OlderCount + 1))
+            .ToListAsync(cancellationToken);
+
+        string? moreOlderUrl = null;
+        if (older.Count > OlderCount)
+        {
+            older.RemoveAt(OlderCount);
+
+            // "Xem tiếp" continues the category list at the page holding the first older bulletin not shown here.
+            var newerInCategory = await sameCategory
+                .CountAsync(a => a.PublishedAtUtc > article.PublishedAtUtc || (a.PublishedAtUtc == article.PublishedAtUtc && a.Id > article.Id), cancellationToken);
+            var positionOfNext = newerInCategory + 1 + OlderCount; // zero-based position in the category list
+            moreOlderUrl = ArticleUrls.Category(article.CategorySlug, (positionOfNext / CategoryPageSize) + 1);
+        }
+
+        return new ArticlePageViewModel
+        {
+            Id = article.Id,
+            Title = article.Title,
+            Slug = article.Slug,
+            Lead = article.Lead,
+            BodyHtml = article.BodyHtml,
+            CoverImagePath = article.CoverImagePath,
+            PublishedAtUtc = article.PublishedAtUtc,
+            CategoryName = article.CategoryName,
+            CategorySlug = article.CategorySlug,
+            Views = article.StoredViews,
+            Newer = newer,
+            Older = older,
+            MoreOlderUrl = moreOlderUrl,
+        };
+    }
+}

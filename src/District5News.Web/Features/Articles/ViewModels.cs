@@ -1,0 +1,41 @@
+using District5News.Web.Features.Paging;
+
+namespace District5News.Web.Features.Articles;
+
+public sealed record HomeSection(string CategoryName, string CategorySlug, IReadOnlyList<ArticleListItem> Items);
+
+public sealed record HomePageViewModel(IReadOnlyList<ArticleListItem> Latest, IReadOnlyList<HomeSection> Sections);
+
+public sealed record CategoryPageViewModel(string CategoryName, string CategorySlug, PagedList<ArticleListItem> Articles);
+
+public sealed record ArticlePageViewModel
+{
+    public required int Id { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string Slug { get; init; }
+
+    public required string Lead { get; init; }
+
+    public required string BodyHtml { get; init; }
+
+    public string? CoverImagePath { get; init; }
+
+    public required DateTime PublishedAtUtc { get; init; }
+
+    public required string CategoryName { get; init; }
+
+    public required string CategorySlug { get; init; }
+
+    /// <summary>Imported plus counted views, including counts not yet written to the database.</summary>
+    public required long Views { get; init; }
+
+    public required IReadOnlyList<ArticleListItem> Newer { get; init; }
+
+    public required IReadOnlyList<ArticleListItem> Older { get; init; }
+
+    public string? MoreOlderUrl { get; init; }
+
+    public string Url => ArticleUrls.Article(Id, Slug);
+}

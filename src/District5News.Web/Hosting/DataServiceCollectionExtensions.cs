@@ -1,0 +1,61 @@
+using District5News.Web.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace District5News.Web.Hosting;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>Registers <see cref="NewsDbContext"/> on the provider chosen by Database:Provider.</summary>
+    public static IServiceCollection AddNewsData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+
+        var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString("News");
+
+        if (options.Provider == DatabaseProvider.SqlServer)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:News is empty.");
+            }
+
+            services.AddDbContext<NewsDbContext, SqlServerNewsDbContext>(o => o.UseSqlServer(connectionString));
+        }
+        else
+        {
+            var sqlite = SqliteConnectionString(connectionString, options, environment);
+            services.AddDbContext<NewsDbContext, SqliteNewsDbContext>(o => o.UseSqlite(sqlite));
+        }
+
+        services.AddScoped<DatabaseInitializer>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    private static string SqliteConnectionString(string? configured, DatabaseOptions options, IHostEnvironment environment)
+    {
+        var builder = new SqliteConnectionStringBuilder(configured ?? string.Empty);
+        if (string.IsNullOrWhiteSpace(builder.DataSource))
+        {
+            builder.DataSource = Path.Combine(options.DataFolder, "district5news.db");
+        }
+
+        if (!Path.IsPathRooted(builder.DataSource) && builder.DataSource != ":memory:")
+        {
+            builder.DataSource = Path.Combine(environment.ContentRootPath, builder.DataSource);
+        }
+
+        var folder = Path.GetDirectoryName(builder.DataSource);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        builder.Cache = SqliteCacheMode.Private;
+        builder.DefaultTimeout = 30;
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,34 @@
+using District5News.Web.Features.Counting;
+using Serilog;
+
+namespace District5News.Web.Hosting;
+
+public static class PipelineExtensions
+{
+    /// <summary>The request pipeline, in order.</summary>
+    public static WebApplication UseNewsPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler("/loi/500");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/loi/{0}");
+        app.UseResponseCompression();
+        app.UseSerilogRequestLogging(o =>
+            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");
+        app.MapStaticAssets();
+        app.UseRouting();
+        app.UseMiddleware<CountingMiddleware>();
+        app.MapControllers();
+        return app;
+    }
+
+    /// <summary>Creates or migrates the database before the first request.</summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Data.DatabaseInitializer>().InitializeAsync();
+    }
+}

@@ -1,0 +1,44 @@
+using District5News.Web.Features.Archive;
+using District5News.Web.Features.Articles;
+using District5News.Web.Features.Counting;
+using District5News.Web.Features.Search;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.ResponseCompression;
+
+namespace District5News.Web.Hosting;
+
+public static class SiteServiceCollectionExtensions
+{
+    /// <summary>The public reader site: MVC, its queries and search.</summary>
+    public static IServiceCollection AddNewsSite(this IServiceCollection services)
+    {
+        services.AddControllersWithViews();
+
+        // Razor would write every Vietnamese letter as &#x...; (three to five times the bytes): keep them as text.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddRouting(o => o.LowercaseUrls = true);
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+        });
+        services.AddScoped<ArticleQueries>();
+        services.AddScoped<ArchiveQueries>();
+        services.AddScoped<ArticleSearch>();
+        services.AddSingleton<CategoryDirectory>();
+        return services;
+    }
+
+    /// <summary>Visit, page-view and bulletin-view counting, buffered in memory and flushed in batches.</summary>
+    public static IServiceCollection AddNewsCounting(this IServiceCollection services)
+    {
+        services.AddOptions<CountingOptions>().BindConfiguration(CountingOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<VisitCounter>();
+        services.AddSingleton<ArticleViewCounting>();
+        services.AddHostedService<CounterFlushService>();
+        return services;
+    }
+}

@@ -1,0 +1,85 @@
+using District5News.Web.Data;
+using District5News.Web.Features.Counting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace District5News.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Hosts the real app over its own SQLite file (migrations applied at start, as in production), with a clock
+/// tests can move. One factory per test class; the file is deleted when the class is done.
+/// </summary>
+public class NewsAppFactory : WebApplicationFactory<Program>
+{
+    public const string BrowserUserAgent =
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
+
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"d5news-test-{Guid.NewGuid():N}.db");
+
+    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 20, 3, 0, 0, TimeSpan.Zero));
+
+    public string DatabasePath => _databasePath;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:News", $"Data Source={_databasePath}");
+        builder.UseSetting("Database:Provider", "Sqlite");
+
+        // Tests flush by hand so what they read does not depend on timing.
+        builder.UseSetting("Counting:FlushInterval", "00:01:00");
+        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(Path.GetTempPath(), "d5news-test-logs", "test-.log"));
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>A client that behaves like one browser: a real user agent, cookies kept, redirects not followed.</summary>
+    public HttpClient CreateBrowser(string userAgent = BrowserUserAgent)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        client.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
+        return client;
+    }
+
+    public async Task WithDbAsync(Func<NewsDbContext, Task> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<NewsDbContext>());
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<NewsDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<NewsDbContext>());
+    }
+
+    public Task FlushCountsAsync() => Services.GetRequiredService<VisitCounter>().FlushAsync();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        {
+            File.Delete(_databasePath + suffix);
+        }
+    }
+}
+
+/// <summary>A clock tests can move forward, e.g. to see a scheduled bulletin appear.</summary>
+public sealed class TestClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+
+    public void Set(DateTimeOffset now) => _now = now;
+}

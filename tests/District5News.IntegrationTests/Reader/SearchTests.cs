@@ -1,0 +1,112 @@
+using System.Net;
+using District5News.IntegrationTests.Infrastructure;
+
+namespace District5News.IntegrationTests.Reader;
+
+public sealed class SearchTests(ReaderSiteFactory app) : IClassFixture<ReaderSiteFactory>
+{
+    [Theory]
+    [InlineData("tuyen giao")]
+    [InlineData("TUYÊN GIÁO")]
+    [InlineData("tuyên giáo")]
+    [InlineData("Tuyen   Giao")]
+    public async Task Search_AnyCaseOrToneMarks_FindsTheSameBulletins(string query)
+    {
+        var (response, page) = await Html.GetAsync(app.CreateBrowser(), "/tim-kiem?q=" + Uri.EscapeDataString(query));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["Ban Tuyên giáo Quận ủy triển khai nhiệm vụ năm 2027"], page.Texts("[data-test=search-result] .article-link"));
+    }
+
+    [Fact]
+    public async Task Search_DecomposedInput_FindsPrecomposedText()
+    {
+        var decomposed = "tuyên giáo".Normalize(System.Text.NormalizationForm.FormD);
+        var (_, page) = await Html.GetAsync(app.CreateBrowser(), "/tim-kiem?q=" + Uri.EscapeDataString(decomposed));
+
+        Assert.Single(page.QuerySelectorAll("[data-test=search-result]"));
+    }
+
+    [Fact]
+    public async Task Search_DongChiWithoutMarks_FindsDongChiWithDStroke()
+    {
+        var (_, page) = await Html.GetAsync(app.CreateBrowser(), "/tim-kiem?q=dong+chi");
+
+        Assert.Equal(["Đồng chí Bí thư Quận ủy thăm hỏi gia đình chính sách"], page.Texts("[data-test=search-result] .article-link"));
+        Assert.Equal(["Đồng", "chí"], page.Texts("[data-test=search-result] .article-link mark"));
+    }
+
+    [Fact]
+    public async Task Search_EveryWordMustMatch()
+    {
+        var (_, page) = await Html.GetAsync(app.CreateBrowser(), "/tim-kiem?q=tuyen+giao+bi+thu");
+
+        Assert.Empty(page.QuerySelectorAll("[data-test=search-result]"));
+        Assert.Contains("Không tìm thấy", page.Text("main"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_WordsAreSyllablesNotSubstrings()
+    {
+        // "giao" must not match inside "giáo" of another word form such as "giaothong", nor "tuy" match "tuyên".
+        var (_, page) = await Html.GetAsync(app.CreateBrowser(), "/tim-kiem?q=tuy");
+
+        Assert.Empty(page.QuerySelectorAll("[data-test=search-result]"));
+    }
+
+    [Fact]
+    public async Task Search_HiddenBulletins_AreNeverFound()
+    {
+        // The draft, the unpublished and the scheduled bulletins all mention "tuyên giáo" in their titles.
+        var (_, page) = await Html.GetAsync(app.CreateBrowser(), "/tim-kiem?q=tuyen+giao");
+
+        Assert.DoesNotContain(page.Texts("[data-test=search-result] .article-link"), t => t.Contains("Thông báo", StringComparison.Ordinal) || t.Contains("nháp", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Search_ManyResults_PagedNewestFirstWithTitleMatchesFirst()
+    {
+        var (_, first) = await Html.GetAsync(app.CreateBrowser(), "/tim-kiem?q=ban+tin+quan");
+        var titles = first.Texts("[data-test=search-result] .article-link");
+
+        Assert.Equal(10, titles.Count);
+        Assert.Equal("Bản tin quận số 25", titles[0]);
+        Assert.Equal("Bản tin quận số 16", titles[9]);
+        Assert.Contains("Tìm thấy 25 bản tin", first.Text("[data-test=search-count]"), StringComparison.Ordinal);
+        Assert.Equal("/tim-kiem?q=ban%20tin%20quan&page=2", first.QuerySelector("[data-test=xem-tiep]")!.GetAttribute("href"));
+
+        var (_, third) = await Html.GetAsync(app.CreateBrowser(), "/tim-kiem?q=ban+tin+quan&page=3");
+        Assert.Equal(5, third.QuerySelectorAll("[data-test=search-result]").Length);
+    }
+
+    [Fact]
+    public async Task Search_QueryWithHtml_IsShownEscapedNeverExecuted()
+    {
+        var response = await app.CreateBrowser().GetAsync(new Uri("/tim-kiem?q=" + Uri.EscapeDataString("<script>alert(1)</script> tuyên"), UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("<script>alert(1)", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_QueryWithSql_IsJustText()
+    {
+        var (response, page) = await Html.GetAsync(app.CreateBrowser(), "/tim-kiem?q=" + Uri.EscapeDataString("tuyen' OR 1=1; DROP TABLE Articles; --"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(page.QuerySelectorAll("[data-test=search-result]"));
+        var (_, again) = await Html.GetAsync(app.CreateBrowser(), "/tim-kiem?q=tuyen+giao");
+        Assert.Single(again.QuerySelectorAll("[data-test=search-result]"));
+    }
+
+    [Fact]
+    public async Task Search_FtsOperatorsInQuery_AreTreatedAsWords()
+    {
+        var (response, page) = await Html.GetAsync(app.CreateBrowser(), "/tim-kiem?q=" + Uri.EscapeDataString("tuyen NEAR giao* \"AND\" OR"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(page.QuerySelectorAll("[data-test=search-result]"));
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text;
+using District5News.Web.Features.Vietnamese;
+
+namespace District5News.UnitTests.Vietnamese;
+
+public sealed class VietnameseTextTests
+{
+    [Theory]
+    [InlineData("Tuyên giáo", "tuyen giao")]
+    [InlineData("TUYÊN GIÁO", "tuyen giao")]
+    [InlineData("đồng chí", "dong chi")]
+    [InlineData("Đảng ủy", "dang uy")]
+    [InlineData("Ðảng", "dang")] // U+00D0, which looks like Đ but does not decompose
+    [InlineData("Ɖảng", "dang")] // U+0189
+    [InlineData("Ăn ở, ẩm thực, ợ, ướt, Ỹ", "an o, am thuc, o, uot, y")]
+    [InlineData("Quận 5", "quan 5")]
+    public void Fold_VietnameseText_DropsMarksAndMapsD(string input, string expected) =>
+        Assert.Equal(expected, VietnameseText.Fold(input));
+
+    [Fact]
+    public void Fold_DecomposedInput_FoldsLikePrecomposed() =>
+        Assert.Equal(VietnameseText.Fold("Nguyễn Thị Hường"), VietnameseText.Fold("Nguyễn Thị Hường".Normalize(NormalizationForm.FormD)));
+
+    [Fact]
+    public void Fold_DoesNotDependOnCurrentCulture()
+    {
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("tr-TR");
+            Assert.Equal("tin tuc quan", VietnameseText.Fold("TIN TỨC QUẬN"));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [Fact]
+    public void Normalize_Decomposed_BecomesNfc()
+    {
+        var decomposed = "Hội nghị".Normalize(NormalizationForm.FormD);
+
+        Assert.Equal("Hội nghị", VietnameseText.Normalize(decomposed));
+        Assert.True(VietnameseText.Normalize(decomposed).IsNormalized(NormalizationForm.FormC));
+    }
+
+    [Fact]
+    public void Words_SplitsOnPunctuationAndSpaces() =>
+        Assert.Equal(["dong", "chi", "bi", "thu", "2026"], VietnameseText.Words("  Đồng chí, Bí-thư (2026)! "));
+
+    [Theory]
+    [InlineData("Hội nghị Ban Tuyên giáo Quận ủy năm 2026", "hoi-nghi-ban-tuyen-giao-quan-uy-nam-2026")]
+    [InlineData("Đường Trần Hưng Đạo: cấm xe từ 20 giờ", "duong-tran-hung-dao-cam-xe-tu-20-gio")]
+    [InlineData("“Xuân yêu thương” – 2027", "xuan-yeu-thuong-2027")]
+    [InlineData("!!!", "bai-viet")]
+    public void Slugify_Title_GivesLowercaseAsciiWords(string title, string expected) =>
+        Assert.Equal(expected, VietnameseText.Slugify(title));
+
+    [Fact]
+    public void Slugify_LongTitle_CutsAtAWordBoundary()
+    {
+        var slug = VietnameseText.Slugify(string.Concat(Enumerable.Repeat("Phường Chợ Quán ", 20)));
+
+        Assert.True(slug.Length <= 80);
+        Assert.False(slug.EndsWith('-'));
+        Assert.EndsWith("quan", slug, StringComparison.Ordinal);
+    }
+}
