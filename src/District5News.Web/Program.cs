@@ -5,14 +5,21 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddNewsLogging();
 builder.Services
     .AddNewsData(builder.Configuration, builder.Environment)
+    .AddNewsIdentity(builder.Environment)
     .AddNewsSite()
     .AddNewsCounting();
 
 var app = builder.Build();
 
 await app.InitializeDatabaseAsync();
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(app, args);
+}
+
 app.UseNewsPipeline();
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, public so integration tests can host the app.</summary>
 public partial class Program;

@@ -22,6 +22,9 @@ public sealed class DatabaseInitializer(
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        // Roles are part of the schema's meaning, not accounts: every environment has them.
+        await services.GetRequiredService<Features.Accounts.StaffAccounts>().EnsureRolesAsync();
+
         if (environment.IsDevelopment() && options.Value.SeedDemoContent)
         {
             var seeder = ActivatorUtilities.CreateInstance<DemoContentSeeder>(services);

@@ -21,6 +21,8 @@ public static class PipelineExtensions
         app.MapStaticAssets();
         app.UseRouting();
         app.UseMiddleware<CountingMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapControllers();
         return app;
     }

@@ -4,6 +4,7 @@ using District5News.Web.Features.Counting;
 using District5News.Web.Features.Search;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.ResponseCompression;
 
 namespace District5News.Web.Hosting;
@@ -13,7 +14,7 @@ public static class SiteServiceCollectionExtensions
     /// <summary>The public reader site: MVC, its queries and search.</summary>
     public static IServiceCollection AddNewsSite(this IServiceCollection services)
     {
-        services.AddControllersWithViews();
+        services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
 
         // Razor would write every Vietnamese letter as &#x...; (three to five times the bytes): keep them as text.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -28,6 +29,7 @@ public static class SiteServiceCollectionExtensions
         services.AddScoped<ArchiveQueries>();
         services.AddScoped<ArticleSearch>();
         services.AddSingleton<CategoryDirectory>();
+        services.AddScoped<Features.Admin.DashboardQueries>();
         return services;
     }
 

@@ -42,7 +42,13 @@ public class NewsAppFactory : WebApplicationFactory<Program>
     /// <summary>A client that behaves like one browser: a real user agent, cookies kept, redirects not followed.</summary>
     public HttpClient CreateBrowser(string userAgent = BrowserUserAgent)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        // https, because staff cookies are Secure outside Development.
+        var client = CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            HandleCookies = true,
+            BaseAddress = new Uri("https://localhost"),
+        });
         client.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
         return client;
     }

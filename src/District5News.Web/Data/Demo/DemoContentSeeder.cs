@@ -10,12 +10,28 @@ namespace District5News.Web.Data.Demo;
 /// Fills an empty Development database with the team's own demo bulletins (demo-bulletins.json, embedded).
 /// Never runs outside Development.
 /// </summary>
-public sealed class DemoContentSeeder(NewsDbContext db, TimeProvider clock)
+public sealed class DemoContentSeeder(NewsDbContext db, TimeProvider clock, Features.Accounts.StaffAccounts accounts)
 {
+    /// <summary>Development-only staff accounts; README.md states them. Production never creates accounts by itself.</summary>
+    public static readonly (string Email, string Role, string Password)[] DemoAccounts =
+    [
+        ("quantri@quan5.local", Features.Accounts.StaffRoles.Administrator, "HanhChinh#2026q"),
+        ("bientap@quan5.local", Features.Accounts.StaffRoles.Editor, "BienTap#2026q"),
+    ];
+
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
 
     public async Task<int> SeedAsync(CancellationToken cancellationToken)
     {
+        foreach (var (email, role, password) in DemoAccounts)
+        {
+            var normalized = email.ToUpperInvariant();
+            if (!await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, cancellationToken))
+            {
+                await accounts.CreateOrResetAsync(email, role, password, actor: "demo-content");
+            }
+        }
+
         if (await db.Articles.AnyAsync(cancellationToken))
         {
             return 0;

@@ -1,0 +1,29 @@
+using District5News.Web.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace District5News.Web.Areas.Admin.Controllers;
+
+/// <summary>Base of every back-office controller: the Admin area, staff only. Administrator-only controllers add their own policy.</summary>
+[Area("Admin")]
+[Authorize(Policy = StaffPolicies.Staff)]
+public abstract class AdminController : Controller
+{
+    /// <summary>400 with the form again and a Vietnamese message at the top.</summary>
+    protected ViewResult InvalidForm(object model, string? message = null)
+    {
+        if (message is not null)
+        {
+            ModelState.AddModelError(string.Empty, message);
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(model);
+    }
+
+    protected ViewResult NotFoundPage(string message)
+    {
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return View("~/Views/Error/NotFound.cshtml", message);
+    }
+}

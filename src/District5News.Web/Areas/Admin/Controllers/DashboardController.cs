@@ -1,0 +1,11 @@
+using District5News.Web.Features.Admin;
+using Microsoft.AspNetCore.Mvc;
+
+namespace District5News.Web.Areas.Admin.Controllers;
+
+public sealed class DashboardController(DashboardQueries dashboard) : AdminController
+{
+    [HttpGet("/admin")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(await dashboard.GetAsync(cancellationToken));
+}

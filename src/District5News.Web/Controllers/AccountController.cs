@@ -1,0 +1,77 @@
+using District5News.Web.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace District5News.Web.Controllers;
+
+/// <summary>Staff sign-in, sign-out and own password. There is no self-registration.</summary>
+[Route("tai-khoan")]
+public sealed class AccountController(StaffSignIn signIn) : Controller
+{
+    [HttpGet("dang-nhap")]
+    public IActionResult SignIn(string? returnUrl) => View(new SignInInput { ReturnUrl = returnUrl });
+
+    [HttpPost("dang-nhap")]
+    public async Task<IActionResult> SignIn(SignInInput input)
+    {
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(input);
+        }
+
+        var outcome = await signIn.SignInAsync(input.Email, input.Password);
+        if (outcome != SignInOutcome.Succeeded)
+        {
+            ModelState.AddModelError(string.Empty, outcome == SignInOutcome.LockedOut
+                ? "Tài khoản tạm thời bị khóa vì đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút."
+                : "Email hoặc mật khẩu không đúng.");
+            Response.StatusCode = outcome == SignInOutcome.LockedOut ? StatusCodes.Status429TooManyRequests : StatusCodes.Status400BadRequest;
+            return View(input with { Password = string.Empty });
+        }
+
+        return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl! : "/admin");
+    }
+
+    [Authorize]
+    [HttpPost("dang-xuat")]
+    public async Task<IActionResult> SignOutStaff()
+    {
+        await signIn.SignOutAsync();
+        return LocalRedirect("/");
+    }
+
+    [Authorize]
+    [HttpGet("doi-mat-khau")]
+    public IActionResult ChangePassword() => View(new ChangePasswordInput());
+
+    [Authorize]
+    [HttpPost("doi-mat-khau")]
+    public async Task<IActionResult> ChangePassword(ChangePasswordInput input)
+    {
+        if (ModelState.IsValid)
+        {
+            var errors = await signIn.ChangePasswordAsync(User, input.CurrentPassword, input.NewPassword);
+            foreach (var error in errors)
+            {
+                ModelState.AddModelError(string.Empty, error);
+            }
+
+            if (errors.Count == 0)
+            {
+                TempData["Message"] = "Đã đổi mật khẩu.";
+                return RedirectToAction(nameof(ChangePassword));
+            }
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(new ChangePasswordInput());
+    }
+
+    [HttpGet("khong-co-quyen")]
+    public IActionResult AccessDenied()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View("~/Views/Error/Forbidden.cshtml");
+    }
+}

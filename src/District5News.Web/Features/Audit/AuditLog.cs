@@ -1,0 +1,72 @@
+using District5News.Web.Data;
+using District5News.Web.Data.Entities;
+
+namespace District5News.Web.Features.Audit;
+
+/// <summary>Writes who did what to which bulletin or account, and when.</summary>
+public sealed class AuditLog(NewsDbContext db, IHttpContextAccessor http, TimeProvider clock)
+{
+    /// <summary>Adds an entry to the context; it is saved with the caller's own SaveChanges, in the same transaction.</summary>
+    public void Add(string action, string? targetType = null, string? targetId = null, string? details = null, string? userName = null)
+    {
+        db.AuditEntries.Add(new AuditEntry
+        {
+            AtUtc = clock.GetUtcNow().UtcDateTime,
+            UserName = userName ?? http.HttpContext?.User.Identity?.Name,
+            Action = action,
+            TargetType = targetType,
+            TargetId = targetId,
+            Details = details is { Length: > 2000 } ? details[..2000] : details,
+        });
+    }
+
+    /// <summary>Adds and saves an entry on its own (sign-ins, account changes).</summary>
+    public async Task WriteAsync(string action, string? targetType = null, string? targetId = null, string? details = null,
+        string? userName = null, CancellationToken cancellationToken = default)
+    {
+        Add(action, targetType, targetId, details, userName);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
+/// <summary>The actions the audit log records.</summary>
+public static class AuditActions
+{
+    public const string ArticleCreated = "article.created";
+    public const string ArticleEdited = "article.edited";
+    public const string ArticlePublished = "article.published";
+    public const string ArticleUnpublished = "article.unpublished";
+    public const string ArticleDeleted = "article.deleted";
+    public const string ArticleRestored = "article.restored";
+    public const string ArticleRevisionRestored = "article.revision-restored";
+    public const string ArticlePurged = "article.purged";
+    public const string ArticleImported = "article.imported";
+    public const string SignedIn = "account.signed-in";
+    public const string SignInFailed = "account.signin-failed";
+    public const string SignedOut = "account.signed-out";
+    public const string LockedOut = "account.locked-out";
+    public const string AccountCreated = "account.created";
+    public const string AccountChanged = "account.changed";
+    public const string PasswordChanged = "account.password-changed";
+
+    public static string DisplayName(string action) => action switch
+    {
+        ArticleCreated => "Tạo bản tin",
+        ArticleEdited => "Sửa bản tin",
+        ArticlePublished => "Đăng bản tin",
+        ArticleUnpublished => "Gỡ bản tin",
+        ArticleDeleted => "Xóa bản tin (vào thùng rác)",
+        ArticleRestored => "Khôi phục bản tin",
+        ArticleRevisionRestored => "Khôi phục phiên bản",
+        ArticlePurged => "Xóa hẳn bản tin",
+        ArticleImported => "Nhập bản tin từ cổng cũ",
+        SignedIn => "Đăng nhập",
+        SignInFailed => "Đăng nhập thất bại",
+        SignedOut => "Đăng xuất",
+        LockedOut => "Tài khoản bị khóa tạm thời",
+        AccountCreated => "Tạo tài khoản",
+        AccountChanged => "Thay đổi tài khoản",
+        PasswordChanged => "Đổi mật khẩu",
+        _ => action,
+    };
+}
