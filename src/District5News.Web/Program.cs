@@ -7,12 +7,15 @@ builder.Services
     .AddNewsData(builder.Configuration, builder.Environment)
     .AddNewsIdentity(builder.Environment)
     .AddNewsSite()
-    .AddNewsCounting();
+    .AddNewsCounting()
+    .AddNewsEditing()
+    .AddNewsAdministration()
+    .AddNewsImport();
 
 var app = builder.Build();
 
 await app.InitializeDatabaseAsync();
-if (CommandLine.IsCommand(args))
+if (CommandLine.IsCommand(app, args))
 {
     return await CommandLine.RunAsync(app, args);
 }

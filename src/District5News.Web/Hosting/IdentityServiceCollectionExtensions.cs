@@ -56,6 +56,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddScoped<AuditLog>();
         services.AddScoped<StaffAccounts>();
         services.AddScoped<StaffSignIn>();
+        services.AddSingleton<IPortalCommand, CreateUserCommand>();
         return services;
     }
 }

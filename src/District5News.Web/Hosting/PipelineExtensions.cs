@@ -21,6 +21,7 @@ public static class PipelineExtensions
         app.MapStaticAssets();
         app.UseRouting();
         app.UseMiddleware<CountingMiddleware>();
+        app.UseOutputCache();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapControllers();

@@ -29,6 +29,8 @@ public static class SiteServiceCollectionExtensions
         services.AddScoped<ArchiveQueries>();
         services.AddScoped<ArticleSearch>();
         services.AddSingleton<CategoryDirectory>();
+        services.AddOutputCache();
+        services.AddSingleton<PublicContentCache>();
         services.AddScoped<Features.Admin.DashboardQueries>();
         return services;
     }

@@ -1,0 +1,7 @@
+namespace District5News.Web.Hosting;
+
+public static class ImportServiceCollectionExtensions
+{
+    /// <summary>Importing the old portal's saved bulletin pages (command and admin page).</summary>
+    public static IServiceCollection AddNewsImport(this IServiceCollection services) => services;
+}
