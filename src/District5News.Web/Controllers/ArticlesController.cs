@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace District5News.Web.Controllers;
 
-public sealed class ArticlesController(ArticleQueries articles, ArticleViewCounting viewCounting) : PublicController
+public sealed class ArticlesController(ArticleQueries articles) : PublicController
 {
+    /// <summary>The bulletin; its view is counted by the counting middleware, so cached copies count too.</summary>
     [HttpGet("/tin-tuc/{id:int}/{slug?}")]
+    [CountedArticle]
     public async Task<IActionResult> Show(int id, string? slug, CancellationToken cancellationToken)
     {
         var model = await articles.GetArticlePageAsync(id, cancellationToken);
@@ -20,6 +22,6 @@ public sealed class ArticlesController(ArticleQueries articles, ArticleViewCount
             return RedirectPermanent(model.Url);
         }
 
-        return View(model with { Views = viewCounting.CountView(HttpContext, model.Id, model.Views) });
+        return View(model);
     }
 }

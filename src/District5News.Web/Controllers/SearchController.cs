@@ -1,9 +1,11 @@
+using District5News.Web.Features.Caching;
 using District5News.Web.Features.Paging;
 using District5News.Web.Features.Search;
 using Microsoft.AspNetCore.Mvc;
 
 namespace District5News.Web.Controllers;
 
+[NoPageCache]
 public sealed class SearchController(ArticleSearch search) : PublicController
 {
     [HttpGet("/tim-kiem")]

@@ -13,24 +13,23 @@ public sealed class ArticleViewCounting(VisitCounter counter, TimeProvider clock
     public const string SeenCookie = "d5_seen";
     private const int MaxRemembered = 40;
 
-    /// <summary>Counts this view when it is a person's first in the window; returns the views to show, this one included.</summary>
-    public long CountView(HttpContext context, int articleId, long storedViews)
+    /// <summary>
+    /// Counts this view when it is the browser's first of this bulletin in the window. Returns the new value of
+    /// the seen cookie, or null when the view was not counted and the cookie stays as it is.
+    /// </summary>
+    public string? CountView(HttpRequest request, int articleId)
     {
-        var feature = context.Features.Get<CountingFeature>();
-        if (feature is not null)
+        var nowMinute = clock.GetUtcNow().ToUnixTimeSeconds() / 60;
+        var windowMinutes = (long)options.Value.VisitWindow.TotalMinutes;
+        var seen = Parse(request.Cookies[SeenCookie], nowMinute - windowMinutes);
+        if (seen.ContainsKey(articleId))
         {
-            var nowMinute = clock.GetUtcNow().ToUnixTimeSeconds() / 60;
-            var windowMinutes = (long)options.Value.VisitWindow.TotalMinutes;
-            var seen = Parse(context.Request.Cookies[SeenCookie], nowMinute - windowMinutes);
-            if (!seen.ContainsKey(articleId))
-            {
-                counter.RecordArticleView(articleId);
-                seen[articleId] = nowMinute;
-                feature.SeenCookieValue = Format(seen);
-            }
+            return null;
         }
 
-        return storedViews + counter.PendingArticleViews(articleId);
+        counter.RecordArticleView(articleId);
+        seen[articleId] = nowMinute;
+        return Format(seen);
     }
 
     internal static Dictionary<int, long> Parse(string? cookie, long oldestMinute)

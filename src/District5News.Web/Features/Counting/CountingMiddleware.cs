@@ -1,50 +1,64 @@
+using System.Globalization;
+using System.Text;
+using District5News.Web.Features.Vietnamese;
+using District5News.Web.ViewComponents;
 using Microsoft.Extensions.Options;
 
 namespace District5News.Web.Features.Counting;
 
 /// <summary>
-/// Counts a visit and a page view for each public page a person gets with status 200. A visit is one browser's pages
-/// within the visit window, kept by a short-lived first-party cookie that holds no personal data.
-/// Runs after routing so it can see whether the endpoint is a counted page, and before any output cache,
-/// so cached pages are counted too.
+/// Counts a visit and a page view for each public page a person gets with status 200, and the bulletin's own view
+/// on the bulletin page. A visit is one browser's pages within the visit window, kept by a short-lived first-party
+/// cookie that holds no personal data.
+/// Runs after routing, to see whether the endpoint is a counted page, and outside the output cache, so pages served
+/// from the cache are counted exactly like rendered ones: the decision is taken when the response starts (the
+/// status is then known) and the cookies are added to that response only, never to the cached copy.
 /// </summary>
-public sealed class CountingMiddleware(RequestDelegate next, VisitCounter counter, IOptions<CountingOptions> options)
+public sealed class CountingMiddleware(
+    RequestDelegate next, VisitCounter counter, ArticleViewCounting articleViews, IOptions<CountingOptions> options)
 {
     public const string VisitCookie = "d5_visit";
 
     public Task InvokeAsync(HttpContext context)
     {
         var endpoint = context.GetEndpoint();
-        if (endpoint?.Metadata.GetMetadata<CountedPageAttribute>() is null || !RequestClassifier.IsCountable(context.Request))
+        if (endpoint?.Metadata.GetMetadata<CountedPageAttribute>() is null)
         {
             return next(context);
         }
 
-        // Counted before the page renders, so the counter on the page includes this visit; taken back below
-        // if the page turns out not to be a page (404, redirect, error).
-        var newVisit = !context.Request.Cookies.ContainsKey(VisitCookie);
-        counter.RecordPageView(newVisit);
-        var feature = new CountingFeature();
-        context.Features.Set(feature);
-        context.Response.OnStarting(() =>
+        int? articleId = null;
+        if (endpoint.Metadata.GetMetadata<CountedArticleAttribute>() is { } article
+            && int.TryParse(context.Request.RouteValues[article.RouteKey] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
-            if (context.Response.StatusCode == StatusCodes.Status200OK)
-            {
-                context.Response.Cookies.Append(VisitCookie, "1", CookieOptions(context, options.Value.VisitWindow));
-            }
-            else
-            {
-                counter.RecordPageView(newVisit, -1);
-            }
+            articleId = id;
+        }
 
-            if (feature.SeenCookieValue is not null)
-            {
-                context.Response.Cookies.Append(ArticleViewCounting.SeenCookie, feature.SeenCookieValue, CookieOptions(context, options.Value.VisitWindow));
-            }
+        return InvokeCountedAsync(context, new CountedPageRequest(context, counter, articleViews, options.Value, articleId));
+    }
 
+    private async Task InvokeCountedAsync(HttpContext context, CountedPageRequest request)
+    {
+        context.Features.Set(request);
+        var body = context.Response.Body;
+        await using var stream = new LiveNumbersStream(body, request);
+        context.Response.Body = stream;
+
+        // A response with no body (a redirect) starts without writing through the stream.
+        context.Response.OnStarting(static state =>
+        {
+            ((CountedPageRequest)state).Start();
             return Task.CompletedTask;
-        });
-        return next(context);
+        }, request);
+        try
+        {
+            await next(context);
+            await stream.CompleteAsync(context.RequestAborted);
+        }
+        finally
+        {
+            context.Response.Body = body;
+        }
     }
 
     internal static CookieOptions CookieOptions(HttpContext context, TimeSpan lifetime) => new()
@@ -58,8 +72,49 @@ public sealed class CountingMiddleware(RequestDelegate next, VisitCounter counte
     };
 }
 
-/// <summary>Set on requests the middleware counts; the article page uses it to count the bulletin's view.</summary>
-public sealed class CountingFeature
+/// <summary>One counted page's request: whether and what it counted, and the live numbers its page shows.</summary>
+internal sealed class CountedPageRequest(
+    HttpContext context, VisitCounter counter, ArticleViewCounting articleViews, CountingOptions options, int? articleId)
 {
-    public string? SeenCookieValue { get; set; }
+    private bool _started;
+
+    /// <summary>Called once, just before the response starts: counts a 200 page a person gets, and sets the cookies.</summary>
+    public void Start()
+    {
+        if (_started)
+        {
+            return;
+        }
+
+        _started = true;
+        var response = context.Response;
+        if (response.HasStarted || response.StatusCode != StatusCodes.Status200OK)
+        {
+            return;
+        }
+
+        // Every view must reach the portal to be counted: browsers and proxies may keep the page but must ask again.
+        response.Headers.CacheControl = "no-cache";
+        response.ContentLength = null;
+        if (!RequestClassifier.IsCountable(context.Request))
+        {
+            return;
+        }
+
+        counter.RecordPageView(newVisit: !context.Request.Cookies.ContainsKey(CountingMiddleware.VisitCookie));
+        response.Cookies.Append(CountingMiddleware.VisitCookie, "1", CountingMiddleware.CookieOptions(context, options.VisitWindow));
+        if (articleId is { } id && articleViews.CountView(context.Request, id) is { } seen)
+        {
+            response.Cookies.Append(ArticleViewCounting.SeenCookie, seen, CountingMiddleware.CookieOptions(context, options.VisitWindow));
+        }
+    }
+
+    /// <summary>The bytes to write in place of a marker: a bulletin's views, or the visit counter's digits.</summary>
+    public async ValueTask<byte[]> ResolveAsync(int? markerArticleId, CancellationToken cancellationToken)
+    {
+        var html = markerArticleId is { } id
+            ? VietnameseFormat.Number(await counter.GetArticleViewsAsync(id, cancellationToken))
+            : VisitCounterViewComponent.DigitsHtml(await counter.GetTotalVisitsAsync(cancellationToken));
+        return Encoding.UTF8.GetBytes(html);
+    }
 }

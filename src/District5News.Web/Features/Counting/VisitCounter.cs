@@ -9,14 +9,26 @@ namespace District5News.Web.Features.Counting;
 /// Counts visits, page views and bulletin views in memory and writes them in batches as relative increments
 /// (Views = Views + delta), so a page view costs no database write and several instances can share one database.
 /// Shown figures are the stored ones plus what is still waiting in memory, so they are exact at every moment.
+/// A bulletin's stored total is read once and then kept in memory, moved forward by this instance's own flushes,
+/// so cached pages can show it without a query; it is read again after <see cref="StoredViewsLifetime"/> to take
+/// in what other instances flushed.
 /// </summary>
 public sealed class VisitCounter(IServiceScopeFactory scopes, TimeProvider clock, ILogger<VisitCounter> logger) : IDisposable
 {
+    /// <summary>How long stored totals kept in memory are trusted before being read again (other instances add to them).</summary>
+    public static readonly TimeSpan StoredViewsLifetime = TimeSpan.FromMinutes(1);
+    private const int MaxStoredViewsKept = 200_000;
+
     private readonly Lock _lock = new();
     private readonly SemaphoreSlim _flushGate = new(1, 1);
+    private readonly Dictionary<int, StoredViews> _storedViews = [];
     private CountBuffer _pending = new();
     private CountBuffer? _inFlight;
     private long? _storedVisits;
+    private long _storedVisitsReadAtTicks;
+
+    // Odd while a batch is being written: a stored total read across a write could hold that batch or not.
+    private long _writeSequence;
 
     public void Dispose() => _flushGate.Dispose();
 
@@ -47,27 +59,84 @@ public sealed class VisitCounter(IServiceScopeFactory scopes, TimeProvider clock
         }
     }
 
-    /// <summary>Views of a bulletin not yet written to the database.</summary>
-    public long PendingArticleViews(int articleId)
+    /// <summary>Views of a bulletin not yet written to the database; call under the lock.</summary>
+    private long UnwrittenArticleViews(int articleId) =>
+        _pending.ArticleViews.GetValueOrDefault(articleId) + (_inFlight?.ArticleViews.GetValueOrDefault(articleId) ?? 0);
+
+    /// <summary>
+    /// "Số lượt người xem": imported plus counted views of a bulletin, including views not yet written. Usually
+    /// answered from memory; the first call for a bulletin (and one a minute later) reads its stored total.
+    /// </summary>
+    public async ValueTask<long> GetArticleViewsAsync(int articleId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcTicks;
+        lock (_lock)
+        {
+            if (_storedViews.TryGetValue(articleId, out var known) && now - known.ReadAtTicks < StoredViewsLifetime.Ticks)
+            {
+                return known.Total + _pending.ArticleViews.GetValueOrDefault(articleId) + (_inFlight?.ArticleViews.GetValueOrDefault(articleId) ?? 0);
+            }
+        }
+
+        var stored = await ReadConsistentlyAsync(ct => ReadStoredArticleViewsAsync(articleId, ct), cancellationToken);
+        lock (_lock)
+        {
+            if (stored.Consistent)
+            {
+                if (_storedViews.Count >= MaxStoredViewsKept)
+                {
+                    _storedViews.Clear();
+                }
+
+                _storedViews[articleId] = new StoredViews(stored.Value, now);
+            }
+
+            return stored.Value + _pending.ArticleViews.GetValueOrDefault(articleId) + (_inFlight?.ArticleViews.GetValueOrDefault(articleId) ?? 0);
+        }
+    }
+
+    /// <summary>Forgets the stored bulletin totals kept in memory, e.g. after an import changed imported views.</summary>
+    public void ForgetStoredArticleViews()
     {
         lock (_lock)
         {
-            return _pending.ArticleViews.GetValueOrDefault(articleId) + (_inFlight?.ArticleViews.GetValueOrDefault(articleId) ?? 0);
+            _storedViews.Clear();
         }
     }
 
     /// <summary>"SỐ LƯỢT TRUY CẬP": the stored total (with its imported start) plus visits not yet written.</summary>
     public async Task<long> GetTotalVisitsAsync(CancellationToken cancellationToken = default)
     {
-        var stored = _storedVisits ?? await ReadStoredVisitsAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcTicks;
         lock (_lock)
         {
-            return stored + _pending.Visits + (_inFlight?.Visits ?? 0);
+            if (_storedVisits is { } known && now - _storedVisitsReadAtTicks < StoredViewsLifetime.Ticks)
+            {
+                return known + _pending.Visits + (_inFlight?.Visits ?? 0);
+            }
+        }
+
+        var stored = await ReadConsistentlyAsync(ReadStoredVisitsAsync, cancellationToken);
+        lock (_lock)
+        {
+            if (stored.Consistent)
+            {
+                _storedVisits = stored.Value;
+                _storedVisitsReadAtTicks = now;
+            }
+
+            return stored.Value + _pending.Visits + (_inFlight?.Visits ?? 0);
         }
     }
 
     /// <summary>Forgets the cached stored total, e.g. after an import moved the counter's starting value.</summary>
-    public void InvalidateStoredTotal() => _storedVisits = null;
+    public void InvalidateStoredTotal()
+    {
+        lock (_lock)
+        {
+            _storedVisits = null;
+        }
+    }
 
     /// <summary>Writes everything counted so far. Safe to call concurrently; a failed write keeps the counts for the next try.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken = default)
@@ -86,28 +155,45 @@ public sealed class VisitCounter(IServiceScopeFactory scopes, TimeProvider clock
                 batch = _pending;
                 _inFlight = batch;
                 _pending = new CountBuffer();
+                _writeSequence++;
             }
 
             try
             {
                 await WriteAsync(batch, cancellationToken);
-                var stored = await ReadStoredVisitsAsync(cancellationToken);
-                lock (_lock)
-                {
-                    _storedVisits = stored;
-                    _inFlight = null;
-                }
             }
             catch (Exception ex)
             {
+                // The transaction was rolled back: the batch goes back to be written with the next one.
                 logger.LogError(ex, "Writing counts failed; they are kept for the next flush");
                 lock (_lock)
                 {
                     _pending.Merge(batch);
                     _inFlight = null;
+                    _writeSequence++;
                 }
 
                 throw;
+            }
+
+            lock (_lock)
+            {
+                // The batch is now part of the stored totals kept in memory, exactly once.
+                _inFlight = null;
+                if (_storedVisits is { } visits)
+                {
+                    _storedVisits = visits + batch.Visits;
+                }
+
+                foreach (var (id, views) in batch.ArticleViews)
+                {
+                    if (_storedViews.TryGetValue(id, out var known))
+                    {
+                        _storedViews[id] = known with { Total = known.Total + views };
+                    }
+                }
+
+                _writeSequence++;
             }
         }
         finally
@@ -116,14 +202,50 @@ public sealed class VisitCounter(IServiceScopeFactory scopes, TimeProvider clock
         }
     }
 
+    /// <summary>
+    /// Reads a stored total and says whether it can be kept: not if a batch was being written meanwhile, since the
+    /// value may then hold that batch or not. Tries a few times; a value that cannot be kept is still right to show
+    /// within one batch.
+    /// </summary>
+    private async Task<(long Value, bool Consistent)> ReadConsistentlyAsync(
+        Func<CancellationToken, Task<long>> read, CancellationToken cancellationToken)
+    {
+        long value = 0;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            long before;
+            lock (_lock)
+            {
+                before = _writeSequence;
+            }
+
+            value = await read(cancellationToken);
+            lock (_lock)
+            {
+                if (before == _writeSequence && before % 2 == 0)
+                {
+                    return (value, true);
+                }
+            }
+        }
+
+        return (value, false);
+    }
+
+    private async Task<long> ReadStoredArticleViewsAsync(int articleId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+        return await db.Articles.AsNoTracking().Where(a => a.Id == articleId)
+            .Select(a => a.ImportedViews + a.Views).FirstOrDefaultAsync(cancellationToken);
+    }
+
     private async Task<long> ReadStoredVisitsAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
-        var total = await db.SiteCounters.AsNoTracking().Where(s => s.Id == SiteCounter.SingletonId)
+        return await db.SiteCounters.AsNoTracking().Where(s => s.Id == SiteCounter.SingletonId)
             .Select(s => s.StartingVisits + s.Visits).FirstOrDefaultAsync(cancellationToken);
-        _storedVisits = total;
-        return total;
     }
 
     private async Task WriteAsync(CountBuffer batch, CancellationToken cancellationToken)
@@ -184,3 +306,5 @@ public sealed class VisitCounter(IServiceScopeFactory scopes, TimeProvider clock
         await transaction.CommitAsync(cancellationToken);
     }
 }
+
+internal readonly record struct StoredViews(long Total, long ReadAtTicks);

@@ -1,0 +1,229 @@
+#!/usr/bin/env bash
+# The portal benchmark, in one command (see docs/benchmarks.md):
+#   scripts/benchmark.sh            1,000 and 100,000 bulletins, 15 s per page after a 3 s warm-up
+#   scripts/benchmark.sh --quick    1,000 bulletins only, 4 s per page: checks that everything works
+# Options: --sizes "1000 100000"  --duration SECONDS  --warmup SECONDS  --hot N (article ids in the hot set)
+#          --write-docs (put the result tables into docs/benchmarks.md)
+# For each size it generates a fresh SQLite database, starts the portal (Release build, Production environment)
+# and a bare Kestrel page side by side, drives each page with wrk (32 connections), prints one table, and checks
+# that counting stays exact: after a graceful stop the stored views equal the article requests wrk completed,
+# and after a kill -9 in the middle of a load at most the last 2 seconds of views are lost.
+# Only 127.0.0.1 receives traffic. Not part of CI (.ci/run): it takes several minutes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+SIZES="1000 100000"
+DURATION=15
+WARMUP=3
+HOT=2000
+CONNECTIONS=32
+THREADS=2
+WRITE_DOCS=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) SIZES="1000"; DURATION=4; WARMUP=2 ;;
+    --sizes) SIZES="$2"; shift ;;
+    --duration) DURATION="$2"; shift ;;
+    --warmup) WARMUP="$2"; shift ;;
+    --hot) HOT="$2"; shift ;;
+    --write-docs) WRITE_DOCS=1 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+OUT="$ROOT/artifacts/benchmark"
+mkdir -p "$OUT"
+
+need() { command -v "$1" >/dev/null 2>&1; }
+if ! need wrk || ! need curl; then
+  echo "Installing wrk and curl (Debian packages)..."
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk curl >/dev/null
+fi
+
+echo "Building (Release)..."
+dotnet publish src/District5News.Web -c Release -o "$OUT/portal" --nologo -v quiet >/dev/null
+dotnet build tests/District5News.Benchmarks -c Release -o "$OUT/tools" --nologo -v quiet >/dev/null
+TOOLS="dotnet $OUT/tools/District5News.Benchmarks.dll"
+LUA="$OUT/tools/wrk/portal.lua"
+
+free_port() {
+  local p
+  for p in $(seq "$1" $(($1 + 200))); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
+  done
+  echo "no free port" >&2; exit 1
+}
+
+BARE_PORT=$(free_port 18300)
+PORTAL_PORT=$(free_port $((BARE_PORT + 1)))
+PORTAL_PID=""
+BARE_PID=""
+cleanup() {
+  [ -n "$PORTAL_PID" ] && kill "$PORTAL_PID" 2>/dev/null || true
+  [ -n "$BARE_PID" ] && kill "$BARE_PID" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+now_ms() { date +%s%3N; }
+
+$TOOLS bare --urls "http://127.0.0.1:$BARE_PORT" >"$OUT/bare.log" 2>&1 &
+BARE_PID=$!
+until curl -fs -o /dev/null "http://127.0.0.1:$BARE_PORT/"; do sleep 0.1; done
+echo "/" >"$OUT/bare.txt"
+
+# Starts the portal on DB; sets PORTAL_PID and FIRST_PAGE_MS (process start to the first home page served).
+start_portal() {
+  local db=$1 started
+  started=$(now_ms)
+  (cd "$OUT/portal" && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__News="Data Source=$db" \
+    ASPNETCORE_URLS="http://127.0.0.1:$PORTAL_PORT" exec dotnet District5News.Web.dll >>"$OUT/portal.log" 2>&1) &
+  PORTAL_PID=$!
+  local tries=0
+  until curl -fs -o /dev/null -A "benchmark-probe" "http://127.0.0.1:$PORTAL_PORT/"; do
+    sleep 0.02
+    tries=$((tries + 1))
+    if [ $tries -gt 3000 ] || ! kill -0 "$PORTAL_PID" 2>/dev/null; then
+      echo "The portal did not start; see $OUT/portal.log" >&2; exit 1
+    fi
+  done
+  FIRST_PAGE_MS=$(($(now_ms) - started))
+}
+
+stop_portal() {
+  kill -TERM "$PORTAL_PID"
+  wait "$PORTAL_PID" 2>/dev/null || true
+  PORTAL_PID=""
+}
+
+# wrk_run PORT PATHS_FILE SECONDS TAIL -> prints the RESULT line (key=value pairs).
+wrk_run() {
+  local port=$1 paths=$2 seconds=$3 tail_at=0
+  if [ "$4" = "tail" ]; then tail_at=$(($(date +%s) + seconds - 2)); fi
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency -s "$LUA" "http://127.0.0.1:$port" -- "$paths" "$tail_at" \
+    | grep '^RESULT' | sed 's/^RESULT //'
+}
+
+field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
+ms() { awk -v us="$1" 'BEGIN { printf "%.2f", us / 1000 }'; }
+
+ARTICLE_SENT=0
+declare -a TABLE
+# measure LABEL PORT PATHS_FILE KIND(article|page)
+measure() {
+  local label=$1 port=$2 paths=$3 kind=$4 tail=notail warm result
+  [ "$kind" = "article" ] && tail=tail
+  warm=$(wrk_run "$port" "$paths" "$WARMUP" "$tail")
+  result=$(wrk_run "$port" "$paths" "$DURATION" "$tail")
+  local requests duration errors rps
+  requests=$(field "$result" requests)
+  duration=$(field "$result" duration_us)
+  errors=$(( $(field "$result" err_connect) + $(field "$result" err_read) + $(field "$result" err_write) + $(field "$result" err_status) + $(field "$result" err_timeout) ))
+  rps=$(awk -v r="$requests" -v d="$duration" 'BEGIN { printf "%.0f", r / (d / 1e6) }')
+  if [ "$kind" = "article" ]; then
+    for r in "$warm" "$result"; do
+      ARTICLE_SENT=$((ARTICLE_SENT + $(field "$r" counted_sent)))
+      local e=$(( $(field "$r" err_connect) + $(field "$r" err_read) + $(field "$r" err_write) + $(field "$r" err_status) + $(field "$r" err_timeout) ))
+      if [ "$e" -ne 0 ]; then echo "  warning: $label had $e errors; the exact count check needs none" >&2; fi
+    done
+  fi
+  [ "$label" = "bare page" ] && BARE_RPS=$rps
+  local ratio
+  ratio=$(awk -v a="$rps" -v b="$BARE_RPS" 'BEGIN { printf "%.1f%%", 100 * a / b }')
+  printf "  %-28s %9s req/s  p50 %7s ms  p95 %7s ms  p99 %7s ms  %7s of bare  errors %s\n" \
+    "$label" "$rps" "$(ms "$(field "$result" p50)")" "$(ms "$(field "$result" p95)")" "$(ms "$(field "$result" p99)")" "$ratio" "$errors"
+  TABLE+=("| $SIZE | $label | $rps | $(ms "$(field "$result" p50)") | $(ms "$(field "$result" p95)") | $(ms "$(field "$result" p99)") | $ratio | $errors |")
+}
+
+declare -a SUMMARY
+for SIZE in $SIZES; do
+  echo
+  echo "=== $SIZE bulletins ==="
+  DATA="$OUT/n$SIZE"
+  DB="$OUT/n$SIZE.db"
+  printf "Generating the database... "
+  $TOOLS generate --db "$DB" --count "$SIZE" --out "$DATA" >"$DATA.gen.log"
+  cat "$DATA.gen.log"
+  # shellcheck disable=SC1091
+  source "$DATA/meta.env"
+  head -n "$HOT" <(tac "$DATA/articles.txt") >"$DATA/hot.txt"
+  echo "/" >"$DATA/home.txt"
+  echo "/chuyen-muc/ban-tin-quan" >"$DATA/category.txt"
+  echo "/chuyen-muc/$DEEP_CATEGORY?page=$DEEP_PAGE" >"$DATA/deep.txt"
+  echo "/theo-ngay/$DAY" >"$DATA/day.txt"
+  read -r VIEWS_BEFORE _ _ <<<"$($TOOLS views --db "$DB")"
+
+  : >"$OUT/portal.log"
+  start_portal "$DB"
+  echo "First page ${FIRST_PAGE_MS} ms after start"
+  ARTICLE_SENT=0
+  measure "bare page" "$BARE_PORT" "$OUT/bare.txt" page
+  measure "home" "$PORTAL_PORT" "$DATA/home.txt" page
+  measure "category, page 1" "$PORTAL_PORT" "$DATA/category.txt" page
+  measure "category, page $DEEP_PAGE" "$PORTAL_PORT" "$DATA/deep.txt" page
+  measure "article ($(wc -l <"$DATA/hot.txt") newest)" "$PORTAL_PORT" "$DATA/hot.txt" article
+  measure "article (all $(wc -l <"$DATA/articles.txt"))" "$PORTAL_PORT" "$DATA/articles.txt" article
+  measure "day ($DAY_COUNT bulletins)" "$PORTAL_PORT" "$DATA/day.txt" page
+  measure "search ($(wc -l <"$DATA/search.txt") queries)" "$PORTAL_PORT" "$DATA/search.txt" page
+  PEAK_MB=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$PORTAL_PID/status")
+  stop_portal
+  read -r VIEWS_AFTER _ _ <<<"$($TOOLS views --db "$DB")"
+  STORED=$((VIEWS_AFTER - VIEWS_BEFORE))
+  if [ "$STORED" -eq "$ARTICLE_SENT" ]; then EXACT="PASS"; else EXACT="FAIL"; fi
+  echo "Peak memory ${PEAK_MB} MB (VmHWM)"
+  echo "Graceful stop: article requests completed $ARTICLE_SENT, views stored $STORED: $EXACT"
+
+  # kill -9 in the middle of a load: what is lost must be at most the last 2 seconds of views.
+  start_portal "$DB"
+  VIEWS_BEFORE=$VIEWS_AFTER
+  KILL_AFTER=$(( DURATION < 8 ? 3 : 6 ))
+  KILL_LOG="$DATA/kill.txt"
+  ( wrk_run "$PORTAL_PORT" "$DATA/hot.txt" $((KILL_AFTER + 3)) notail >"$KILL_LOG" ) &
+  WRK_PID=$!
+  LOAD_STARTED=$(now_ms)
+  sleep "$KILL_AFTER"
+  kill -9 "$PORTAL_PID"
+  KILLED_AT=$(now_ms)
+  wait "$PORTAL_PID" 2>/dev/null || true
+  PORTAL_PID=""
+  wait "$WRK_PID" || true
+  KILL_RESULT=$(cat "$KILL_LOG")
+  COMPLETED=$(field "$KILL_RESULT" requests)
+  read -r VIEWS_AFTER _ _ <<<"$($TOOLS views --db "$DB")"
+  KEPT=$((VIEWS_AFTER - VIEWS_BEFORE))
+  LOST=$((COMPLETED - KEPT))
+  ALLOWED=$(awk -v c="$COMPLETED" -v t=$((KILLED_AT - LOAD_STARTED)) 'BEGIN { printf "%.0f", 2 * c / (t / 1000) }')
+  if [ "$LOST" -le "$ALLOWED" ] && [ "$LOST" -ge 0 ]; then KILLED="PASS"; else KILLED="FAIL"; fi
+  echo "kill -9 after ${KILL_AFTER}s of load: completed $COMPLETED, stored $KEPT, lost $LOST (2 s of views = $ALLOWED): $KILLED"
+  SUMMARY+=("| $SIZE | ${FIRST_PAGE_MS} ms | ${PEAK_MB} MB | $ARTICLE_SENT requests, $STORED stored: $EXACT | $LOST lost of $COMPLETED (limit $ALLOWED): $KILLED |")
+done
+
+RESULTS="$OUT/results.md"
+{
+  echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), wrk $THREADS threads, $CONNECTIONS connections, ${DURATION} s per page after a ${WARMUP} s warm-up."
+  echo
+  echo "| bulletins | page | requests/s | p50 ms | p95 ms | p99 ms | of bare | errors |"
+  echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+  printf '%s\n' "${TABLE[@]}"
+  echo
+  echo "| bulletins | first page after start | peak memory (VmHWM) | graceful stop: views exact | kill -9 mid-load |"
+  echo "| ---: | ---: | ---: | --- | --- |"
+  printf '%s\n' "${SUMMARY[@]}"
+} >"$RESULTS"
+echo
+cat "$RESULTS"
+
+if [ "$WRITE_DOCS" -eq 1 ]; then
+  python3 - "$RESULTS" docs/benchmarks.md <<'PY'
+import sys, re
+results = open(sys.argv[1], encoding="utf-8").read().strip()
+doc = open(sys.argv[2], encoding="utf-8").read()
+doc = re.sub(r"<!-- results:start -->.*<!-- results:end -->",
+             lambda _: "<!-- results:start -->\n" + results + "\n<!-- results:end -->", doc, flags=re.S)
+open(sys.argv[2], "w", encoding="utf-8").write(doc)
+PY
+  echo "docs/benchmarks.md updated."
+fi
+grep -q FAIL "$RESULTS" && exit 1 || exit 0

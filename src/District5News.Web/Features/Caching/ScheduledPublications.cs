@@ -1,0 +1,72 @@
+using District5News.Web.Data;
+using District5News.Web.Data.Entities;
+using District5News.Web.Features.Articles;
+using Microsoft.EntityFrameworkCore;
+
+namespace District5News.Web.Features.Caching;
+
+/// <summary>
+/// Knows when the next scheduled bulletin becomes public, so cached pages never outlive that moment: a page is
+/// cached at most until then, and the first request after it evicts every public page, since any list may now
+/// hold the new bulletin. Read from the database once, and again after each change to the public content.
+/// </summary>
+public sealed class ScheduledPublications(
+    IServiceScopeFactory scopes, TimeProvider clock, PublicContentVersion version, PublicContentCache cache) : IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile Snapshot? _snapshot;
+
+    public void Dispose() => _gate.Dispose();
+
+    /// <summary>Time left until the next scheduled bulletin appears, or null when none is scheduled.</summary>
+    public ValueTask<TimeSpan?> TimeUntilNextAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var snapshot = _snapshot;
+        if (snapshot is not null && snapshot.Version == version.Current && !(now >= snapshot.NextUtc))
+        {
+            return ValueTask.FromResult(snapshot.NextUtc - now);
+        }
+
+        return RefreshAsync(now, cancellationToken);
+    }
+
+    private async ValueTask<TimeSpan?> RefreshAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var snapshot = _snapshot;
+            if (snapshot is not null && snapshot.Version == version.Current && now >= snapshot.NextUtc)
+            {
+                await cache.EvictAsync(cancellationToken);
+            }
+
+            snapshot = _snapshot;
+            if (snapshot is null || snapshot.Version != version.Current || now >= snapshot.NextUtc)
+            {
+                // Read the version first: a change during the query leaves the snapshot outdated, to be read again.
+                var seen = version.Current;
+                snapshot = new Snapshot(seen, await ReadNextAsync(now, cancellationToken));
+                _snapshot = snapshot;
+            }
+
+            return snapshot.NextUtc - now;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<DateTime?> ReadNextAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+        return await db.Articles.AsNoTracking()
+            .Where(a => a.Status == ArticleStatus.Published && a.DeletedAtUtc == null && a.PublishedAtUtc > now)
+            .MinAsync(a => (DateTime?)a.PublishedAtUtc, cancellationToken);
+    }
+
+    private sealed record Snapshot(long Version, DateTime? NextUtc);
+}
