@@ -31,6 +31,7 @@ public static class SiteServiceCollectionExtensions
         services.AddScoped<ArticleQueries>();
         services.AddScoped<ArchiveQueries>();
         services.AddScoped<ArticleSearch>();
+        services.AddSingleton<SearchResultCache>();
         services.AddSingleton<CategoryDirectory>();
         services.AddNewsPageCache();
         services.AddSingleton<PublicContentCache>();

@@ -23,12 +23,18 @@ function init(args)
   end
   tail_at = tonumber(args[2] or "0")
   counted = 0
+  -- wrk calls request() once on the first thread before the run, to check the script, and never sends that one.
+  unsent_check = (id == 1)
   tail = 0
   math.randomseed(os.time() * 100 + id)
 end
 
 function request()
   local path = paths[math.random(#paths)]
+  if unsent_check then
+    unsent_check = false
+    return wrk.format("GET", path, { ["User-Agent"] = "wrk-check" })
+  end
   if tail_at > 0 and os.time() >= tail_at then
     tail = tail + 1
     return wrk.format("GET", path, { ["User-Agent"] = "wrk-tail", ["Accept"] = "text/html" })

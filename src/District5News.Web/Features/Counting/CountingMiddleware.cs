@@ -41,7 +41,7 @@ public sealed class CountingMiddleware(
     {
         context.Features.Set(request);
         var body = context.Response.Body;
-        await using var stream = new LiveNumbersStream(body, request);
+        await using var stream = new LiveNumbersStream(context.Response.BodyWriter, request);
         context.Response.Body = stream;
 
         // A response with no body (a redirect) starts without writing through the stream.

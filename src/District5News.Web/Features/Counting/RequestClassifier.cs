@@ -21,9 +21,32 @@ public static partial class RequestClassifier
         return !IsBot(request.Headers.UserAgent.ToString());
     }
 
+    // A site sees few distinct user agents; remembering the answer saves running the pattern on every request.
+    private const int MaxRemembered = 4096;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Known = new(StringComparer.Ordinal);
+
     /// <summary>Crawlers, link-preview fetchers, AI agents, command-line clients, and requests with no user agent at all.</summary>
-    public static bool IsBot(string? userAgent) =>
-        string.IsNullOrWhiteSpace(userAgent) || BotPattern().IsMatch(userAgent);
+    public static bool IsBot(string? userAgent)
+    {
+        if (string.IsNullOrWhiteSpace(userAgent))
+        {
+            return true;
+        }
+
+        if (Known.TryGetValue(userAgent, out var isBot))
+        {
+            return isBot;
+        }
+
+        isBot = BotPattern().IsMatch(userAgent);
+        if (Known.Count >= MaxRemembered)
+        {
+            Known.Clear();
+        }
+
+        Known[userAgent] = isBot;
+        return isBot;
+    }
 
     public static bool IsPrefetch(IHeaderDictionary headers) =>
         headers["Sec-Purpose"].ToString().Contains("prefetch", StringComparison.OrdinalIgnoreCase)

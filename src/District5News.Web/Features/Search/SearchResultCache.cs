@@ -1,0 +1,45 @@
+using District5News.Web.Features.Caching;
+using District5News.Web.Features.Paging;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace District5News.Web.Features.Search;
+
+/// <summary>
+/// Recent search answers, one entry per folded query and page. An entry is used only while the public content is
+/// the one it was computed from (<see cref="PublicContentVersion"/>) and before the next scheduled bulletin
+/// appears, so it never shows a hidden bulletin nor misses a new one. Bounded in count, so unusual queries
+/// cannot take memory from the page cache.
+/// </summary>
+public sealed class SearchResultCache(PublicContentVersion version, ScheduledPublications schedule) : IDisposable
+{
+    private const int MaxEntries = 2000;
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+
+    private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
+
+    public void Dispose() => _entries.Dispose();
+
+    public async Task<PagedList<SearchResultItem>> GetOrAddAsync(
+        SearchQuery query, int page, Func<Task<PagedList<SearchResultItem>>> search, CancellationToken cancellationToken)
+    {
+        // Evicts everything (moving the version) when a scheduled bulletin has just become public.
+        var untilNext = await schedule.TimeUntilNextAsync(cancellationToken);
+        var seen = version.Current;
+        var key = string.Join(' ', query.Words) + "\u001f" + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (_entries.TryGetValue(key, out Entry? entry) && entry!.Version == seen)
+        {
+            return entry.Results;
+        }
+
+        var results = await search();
+        var lifetime = untilNext is { } t && t < Lifetime ? t : Lifetime;
+        if (lifetime > TimeSpan.Zero && version.Current == seen)
+        {
+            _entries.Set(key, new Entry(seen, results), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = lifetime });
+        }
+
+        return results;
+    }
+
+    private sealed record Entry(long Version, PagedList<SearchResultItem> Results);
+}
