@@ -75,6 +75,7 @@ public sealed class CountingMiddleware(
 /// <summary>One counted page's request: whether and what it counted, and the live numbers its page shows.</summary>
 internal sealed class CountedPageRequest(
     HttpContext context, VisitCounter counter, ArticleViewCounting articleViews, CountingOptions options, int? articleId)
+    : ILiveNumbersSource
 {
     private bool _started;
 

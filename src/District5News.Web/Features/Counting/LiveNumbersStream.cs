@@ -11,7 +11,7 @@ namespace District5News.Web.Features.Counting;
 /// Bytes are copied into the server's response pipe and flushed only every <see cref="FlushThreshold"/> bytes and
 /// at the end: a cached page arrives in several segments, and flushing each one would cost a send per segment.
 /// </summary>
-internal sealed class LiveNumbersStream(PipeWriter inner, CountedPageRequest request) : Stream
+internal sealed class LiveNumbersStream(PipeWriter inner, ILiveNumbersSource request) : Stream
 {
     private const int FlushThreshold = 64 * 1024;
 
@@ -184,4 +184,13 @@ internal sealed class LiveNumbersStream(PipeWriter inner, CountedPageRequest req
 
         _heldLength = 0;
     }
+}
+
+/// <summary>What <see cref="LiveNumbersStream"/> needs from the request: a hook before the first byte, and the numbers.</summary>
+internal interface ILiveNumbersSource
+{
+    void Start();
+
+    /// <summary>The bytes to write in place of a marker: a bulletin's views (by id), or the visit counter (null).</summary>
+    ValueTask<byte[]> ResolveAsync(int? articleId, CancellationToken cancellationToken);
 }

@@ -1,0 +1,88 @@
+using District5News.IntegrationTests.Infrastructure;
+using District5News.Web.Data.Entities;
+using District5News.Web.Features.Articles;
+using District5News.Web.Features.Vietnamese;
+
+namespace District5News.IntegrationTests.Caching;
+
+/// <summary>
+/// Search with more matches than FTS5's small-tier path reads at once, so the counts come from FTS5 less the
+/// hidden matches and pages walk the publication-time index: the answers must be the same as on a small site.
+/// </summary>
+public sealed class SearchAtScaleTests(SearchAtScaleTests.ManyBulletinsSite app) : IClassFixture<SearchAtScaleTests.ManyBulletinsSite>
+{
+    public const int BodyMatches = 1_600;
+    public const int TitleMatches = 5;
+
+    [Fact]
+    public async Task Search_ManyMatches_CountsOnlyVisibleBulletins()
+    {
+        var (_, page) = await Html.GetAsync(app.CreateBrowser(), "/tim-kiem?q=kenh+tau+hu");
+
+        Assert.Contains($"Tìm thấy {VietnameseFormat.Number(BodyMatches + TitleMatches)} bản tin", page.Text("[data-test=search-count]"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_ManyMatches_TitleMatchesFirstThenNewestFirst()
+    {
+        var (_, first) = await Html.GetAsync(app.CreateBrowser(), "/tim-kiem?q=kênh+Tàu+Hũ");
+        var (_, second) = await Html.GetAsync(app.CreateBrowser(), "/tim-kiem?q=KENH+TAU+HU&page=2");
+        var (_, last) = await Html.GetAsync(app.CreateBrowser(), "/tim-kiem?q=kenh+tau+hu&page=161");
+
+        Assert.Equal(
+            ["Nạo vét kênh Tàu Hũ đợt 5", "Nạo vét kênh Tàu Hũ đợt 4", "Nạo vét kênh Tàu Hũ đợt 3", "Nạo vét kênh Tàu Hũ đợt 2", "Nạo vét kênh Tàu Hũ đợt 1",
+             "Bản tin môi trường số 1600", "Bản tin môi trường số 1599", "Bản tin môi trường số 1598", "Bản tin môi trường số 1597", "Bản tin môi trường số 1596"],
+            first.Texts("[data-test=search-result] .article-link"));
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"Bản tin môi trường số {1595 - i}"), second.Texts("[data-test=search-result] .article-link"));
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => $"Bản tin môi trường số {5 - i}"), last.Texts("[data-test=search-result] .article-link"));
+    }
+
+    [Fact]
+    public async Task Search_ManyMatches_HiddenBulletinsAreNeverFound()
+    {
+        var (_, page) = await Html.GetAsync(app.CreateBrowser(), "/tim-kiem?q=kenh+tau+hu+an+toan");
+
+        Assert.Empty(page.QuerySelectorAll("[data-test=search-result]"));
+    }
+
+    public sealed class ManyBulletinsSite : NewsAppFactory, IAsyncLifetime
+    {
+        public async Task InitializeAsync()
+        {
+            await WithDbAsync(async db =>
+            {
+                var start = new DateTime(2026, 1, 1, 8, 0, 0);
+                for (var i = 1; i <= BodyMatches; i++)
+                {
+                    db.Articles.Add(Bulletin($"Bản tin môi trường số {i}", "Vệ sinh bờ kè và nạo vét kênh Tàu Hũ đoạn qua các phường.", start.AddHours(i)));
+                }
+
+                // Older than every body match, yet first: the title holds every word.
+                for (var i = 1; i <= TitleMatches; i++)
+                {
+                    db.Articles.Add(Bulletin($"Nạo vét kênh Tàu Hũ đợt {i}", "Công trình tiếp tục theo kế hoạch.", new DateTime(2025, 1, i, 8, 0, 0)));
+                }
+
+                var draft = Bulletin("Kênh Tàu Hũ an toàn: bản nháp", "Kênh Tàu Hũ an toàn.", new DateTime(2026, 6, 1, 8, 0, 0));
+                draft.SaveAsDraft(draft.PublishedAtUtc);
+                var takenDown = Bulletin("Kênh Tàu Hũ an toàn: đã gỡ", "Kênh Tàu Hũ an toàn.", new DateTime(2026, 6, 2, 8, 0, 0));
+                takenDown.Unpublish();
+                var trashed = Bulletin("Kênh Tàu Hũ an toàn: thùng rác", "Kênh Tàu Hũ an toàn.", new DateTime(2026, 6, 3, 8, 0, 0));
+                trashed.DeletedAtUtc = DateTime.UtcNow;
+                var scheduled = Bulletin("Kênh Tàu Hũ an toàn: hẹn giờ", "Kênh Tàu Hũ an toàn.", new DateTime(2027, 1, 1, 8, 0, 0));
+                db.Articles.AddRange(draft, takenDown, trashed, scheduled);
+                await db.SaveChangesAsync();
+            });
+        }
+
+        Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+
+        private static Article Bulletin(string title, string paragraph, DateTime publishedAtVietnam)
+        {
+            var article = new Article { CategoryId = TestArticles.DistrictBulletin, CreatedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow };
+            article.SetContent(title, "Tóm tắt.", ArticleHtml.FromParagraphs([paragraph]), paragraph);
+            article.Publish(VietnamTime.ToUtc(publishedAtVietnam));
+            return article;
+        }
+    }
+}
