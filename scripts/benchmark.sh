@@ -4,6 +4,7 @@
 #   scripts/benchmark.sh --quick    1,000 bulletins only, 4 s per page: checks that everything works
 # Options: --sizes "1000 100000"  --duration SECONDS  --warmup SECONDS  --hot N (article ids in the hot set)
 #          --write-docs (put the result tables into docs/benchmarks.md)
+#          --no-wordpress (skip stock WordPress from Debian's packages, measured at the end beside a bare page)
 # For each size it generates a fresh SQLite database, starts the portal (Release build, Production environment)
 # and a bare Kestrel page side by side, drives each page with wrk (32 connections), prints one table, and checks
 # that counting stays exact: after a graceful stop the stored views equal the article requests wrk completed,
@@ -15,19 +16,21 @@ ROOT=$(pwd)
 
 SIZES="1000 100000"
 DURATION=15
-WARMUP=3
+WARMUP=5
 HOT=2000
 CONNECTIONS=32
 THREADS=2
 WRITE_DOCS=0
+WORDPRESS=1
 while [ $# -gt 0 ]; do
   case "$1" in
-    --quick) SIZES="1000"; DURATION=4; WARMUP=2 ;;
+    --quick) SIZES="1000"; DURATION=4; WARMUP=3; WORDPRESS=0 ;;
     --sizes) SIZES="$2"; shift ;;
     --duration) DURATION="$2"; shift ;;
     --warmup) WARMUP="$2"; shift ;;
     --hot) HOT="$2"; shift ;;
     --write-docs) WRITE_DOCS=1 ;;
+    --no-wordpress) WORDPRESS=0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -43,8 +46,9 @@ if ! need wrk || ! need curl; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk curl >/dev/null
 fi
 
-echo "Building (Release)..."
-dotnet publish src/District5News.Web -c Release -o "$OUT/portal" --nologo -v quiet >/dev/null
+echo "Building (Release, ReadyToRun as for production)..."
+dotnet publish src/District5News.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+  -o "$OUT/portal" --nologo -v quiet >/dev/null
 dotnet build tests/District5News.Benchmarks -c Release -o "$OUT/tools" --nologo -v quiet >/dev/null
 TOOLS="dotnet $OUT/tools/District5News.Benchmarks.dll"
 LUA="$OUT/tools/wrk/portal.lua"
@@ -78,7 +82,10 @@ echo "/" >"$OUT/bare.txt"
 start_portal() {
   local db=$1 started
   started=$(now_ms)
+  # Production settings (docs/benchmarks.md): no configuration file watching, so log and database writes under
+  # the content root do not wake a file watcher on every write.
   (cd "$OUT/portal" && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__News="Data Source=$db" \
+    DOTNET_hostBuilder__reloadConfigOnChange=false \
     ASPNETCORE_URLS="http://127.0.0.1:$PORTAL_PORT" exec dotnet District5News.Web.dll >>"$OUT/portal.log" 2>&1) &
   PORTAL_PID=$!
   local tries=0
@@ -102,7 +109,7 @@ stop_portal() {
 wrk_run() {
   local port=$1 paths=$2 seconds=$3 tail_at=0
   if [ "$4" = "tail" ]; then tail_at=$(($(date +%s) + seconds - 2)); fi
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency -s "$LUA" "http://127.0.0.1:$port" -- "$paths" "$tail_at" \
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout "${WRK_TIMEOUT:-2}s" --latency -s "$LUA" "http://127.0.0.1:$port" -- "$paths" "$tail_at" \
     | grep '^RESULT' | sed 's/^RESULT //'
 }
 
@@ -111,14 +118,20 @@ ms() { awk -v us="$1" 'BEGIN { printf "%.2f", us / 1000 }'; }
 
 ARTICLE_SENT=0
 declare -a TABLE
-# measure LABEL PORT PATHS_FILE KIND(article|page)
+# measure LABEL PORT PID PATHS_FILE KIND(article|page)
 measure() {
-  local label=$1 port=$2 paths=$3 kind=$4 tail=notail warm result
+  local label=$1 port=$2 pid=$3 paths=$4 kind=$5 tail=notail warm result ticks
   [ "$kind" = "article" ] && tail=tail
   warm=$(wrk_run "$port" "$paths" "$WARMUP" "$tail")
+  ticks=0
+  [ "$pid" != none ] && ticks=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
   result=$(wrk_run "$port" "$paths" "$DURATION" "$tail")
-  local requests duration errors rps
+  [ "$pid" != none ] && ticks=$(( $(awk '{ print $14 + $15 }' "/proc/$pid/stat") - ticks ))
+  local requests duration errors rps cpu
   requests=$(field "$result" requests)
+  # Server CPU time per request (user + system, clock ticks of 10 ms): less sensitive to whatever else runs.
+  cpu=$(awk -v t="$ticks" -v r="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.0f", t * 1e6 / hz / r }')
+  [ "$pid" = none ] && cpu="n/a"
   duration=$(field "$result" duration_us)
   errors=$(( $(field "$result" err_connect) + $(field "$result" err_read) + $(field "$result" err_write) + $(field "$result" err_status) + $(field "$result" err_timeout) ))
   rps=$(awk -v r="$requests" -v d="$duration" 'BEGIN { printf "%.0f", r / (d / 1e6) }')
@@ -132,9 +145,9 @@ measure() {
   [ "$label" = "bare page" ] && BARE_RPS=$rps
   local ratio
   ratio=$(awk -v a="$rps" -v b="$BARE_RPS" 'BEGIN { printf "%.1f%%", 100 * a / b }')
-  printf "  %-28s %9s req/s  p50 %7s ms  p95 %7s ms  p99 %7s ms  %7s of bare  errors %s\n" \
-    "$label" "$rps" "$(ms "$(field "$result" p50)")" "$(ms "$(field "$result" p95)")" "$(ms "$(field "$result" p99)")" "$ratio" "$errors"
-  TABLE+=("| $SIZE | $label | $rps | $(ms "$(field "$result" p50)") | $(ms "$(field "$result" p95)") | $(ms "$(field "$result" p99)") | $ratio | $errors |")
+  printf "  %-34s %9s req/s  p50 %7s ms  p95 %7s ms  p99 %7s ms  %7s of bare  %5s us CPU/req  errors %s\n" \
+    "$label" "$rps" "$(ms "$(field "$result" p50)")" "$(ms "$(field "$result" p95)")" "$(ms "$(field "$result" p99)")" "$ratio" "$cpu" "$errors"
+  TABLE+=("| $SIZE | $label | $rps | $(ms "$(field "$result" p50)") | $(ms "$(field "$result" p95)") | $(ms "$(field "$result" p99)") | $ratio | $cpu | $errors |")
 }
 
 declare -a SUMMARY
@@ -159,14 +172,18 @@ for SIZE in $SIZES; do
   start_portal "$DB"
   echo "First page ${FIRST_PAGE_MS} ms after start"
   ARTICLE_SENT=0
-  measure "bare page" "$BARE_PORT" "$OUT/bare.txt" page
-  measure "home" "$PORTAL_PORT" "$DATA/home.txt" page
-  measure "category, page 1" "$PORTAL_PORT" "$DATA/category.txt" page
-  measure "category, page $DEEP_PAGE" "$PORTAL_PORT" "$DATA/deep.txt" page
-  measure "article ($(wc -l <"$DATA/hot.txt") newest)" "$PORTAL_PORT" "$DATA/hot.txt" article
-  measure "article (all $(wc -l <"$DATA/articles.txt"))" "$PORTAL_PORT" "$DATA/articles.txt" article
-  measure "day ($DAY_COUNT bulletins)" "$PORTAL_PORT" "$DATA/day.txt" page
-  measure "search ($(wc -l <"$DATA/search.txt") queries)" "$PORTAL_PORT" "$DATA/search.txt" page
+  echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  measure "bare page" "$BARE_PORT" "$BARE_PID" "$OUT/bare.txt" page
+  measure "home" "$PORTAL_PORT" "$PORTAL_PID" "$DATA/home.txt" page
+  measure "category, page 1" "$PORTAL_PORT" "$PORTAL_PID" "$DATA/category.txt" page
+  measure "category, page $DEEP_PAGE" "$PORTAL_PORT" "$PORTAL_PID" "$DATA/deep.txt" page
+  measure "article ($(wc -l <"$DATA/hot.txt") newest)" "$PORTAL_PORT" "$PORTAL_PID" "$DATA/hot.txt" article
+  measure "article (all $(wc -l <"$DATA/articles.txt"))" "$PORTAL_PORT" "$PORTAL_PID" "$DATA/articles.txt" article
+  measure "day ($DAY_COUNT bulletins)" "$PORTAL_PORT" "$PORTAL_PID" "$DATA/day.txt" page
+  measure "search ($(wc -l <"$DATA/search.txt") queries, repeated)" "$PORTAL_PORT" "$PORTAL_PID" "$DATA/search.txt" page
+  measure "search ($(wc -l <"$DATA/search-varied.txt") varied queries)" "$PORTAL_PORT" "$PORTAL_PID" "$DATA/search-varied.txt" page
+  measure "bare page, again" "$BARE_PORT" "$BARE_PID" "$OUT/bare.txt" page
+  echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
   PEAK_MB=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$PORTAL_PID/status")
   stop_portal
   read -r VIEWS_AFTER _ _ <<<"$($TOOLS views --db "$DB")"
@@ -200,17 +217,41 @@ for SIZE in $SIZES; do
   SUMMARY+=("| $SIZE | ${FIRST_PAGE_MS} ms | ${PEAK_MB} MB | $ARTICLE_SENT requests, $STORED stored: $EXACT | $LOST lost of $COMPLETED (limit $ALLOWED): $KILLED |")
 done
 
+WORDPRESS_NOTE="not measured in this run (--no-wordpress); see the reference figures in docs/benchmarks.md"
+if [ "$WORDPRESS" -eq 1 ]; then
+  echo
+  echo "=== WordPress 6.1 from Debian's packages (nginx, PHP-FPM, MariaDB, no page cache) ==="
+  WP_PORT=$(free_port $((PORTAL_PORT + 1)))
+  if WP_POST=$(scripts/benchmark-wordpress.sh start "$WP_PORT" 2>"$OUT/wordpress.log" | sed -n 's/^POST=//p') && [ -n "$WP_POST" ]; then
+    SIZE="WordPress"
+    echo "$WP_POST" >"$OUT/wp-post.txt"
+    echo "/?s=tuyen+giao" >"$OUT/wp-search.txt"
+    measure "bare page" "$BARE_PORT" "$BARE_PID" "$OUT/bare.txt" page
+    # Its CPU is spread over nginx, PHP-FPM and MariaDB processes: not sampled.
+    WRK_TIMEOUT=10 measure "WordPress: one post" "$WP_PORT" none "$OUT/wp-post.txt" page
+    WRK_TIMEOUT=10 measure "WordPress: search" "$WP_PORT" none "$OUT/wp-search.txt" page
+    scripts/benchmark-wordpress.sh stop
+    WORDPRESS_NOTE="measured in this run"
+  else
+    echo "WordPress could not be set up here (see $OUT/wordpress.log); citing the reference figures instead."
+    scripts/benchmark-wordpress.sh stop || true
+    WORDPRESS_NOTE="could not be set up in this run; see the reference figures in docs/benchmarks.md"
+  fi
+fi
+
 RESULTS="$OUT/results.md"
 {
   echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), wrk $THREADS threads, $CONNECTIONS connections, ${DURATION} s per page after a ${WARMUP} s warm-up."
   echo
-  echo "| bulletins | page | requests/s | p50 ms | p95 ms | p99 ms | of bare | errors |"
-  echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+  echo "| bulletins | page | requests/s | p50 ms | p95 ms | p99 ms | of bare | server CPU µs/request | errors |"
+  echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   printf '%s\n' "${TABLE[@]}"
   echo
   echo "| bulletins | first page after start | peak memory (VmHWM) | graceful stop: views exact | kill -9 mid-load |"
   echo "| ---: | ---: | ---: | --- | --- |"
   printf '%s\n' "${SUMMARY[@]}"
+  echo
+  echo "WordPress: $WORDPRESS_NOTE."
 } >"$RESULTS"
 echo
 cat "$RESULTS"

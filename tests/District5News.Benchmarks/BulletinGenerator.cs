@@ -90,6 +90,7 @@ internal static partial class BulletinGenerator
             .Order()
             .ToArray();
 
+        var varied = new List<string>();
         var dayTotals = new Dictionary<DateOnly, long>();
         var paths = new List<string>(count);
         var categoryCounts = new Dictionary<int, int>();
@@ -125,6 +126,11 @@ internal static partial class BulletinGenerator
                 dayTotals[date] = dayTotals.GetValueOrDefault(date) + dailyViews[d];
             }
 
+            if (varied.Count < 20_000 && random.Next(Math.Max(1, count / 20_000)) == 0)
+            {
+                varied.Add(VariedQuery(random.Next(2) == 0 ? article.Title : article.Lead, random));
+            }
+
             if (status == ArticleStatus.Published)
             {
                 paths.Add($"/tin-tuc/{id}/{article.Slug}");
@@ -153,6 +159,7 @@ internal static partial class BulletinGenerator
 
         await File.WriteAllLinesAsync(Path.Combine(outFolder, "articles.txt"), paths);
         await File.WriteAllLinesAsync(Path.Combine(outFolder, "search.txt"), SearchQueries.Select(q => "/tim-kiem?q=" + Uri.EscapeDataString(q)));
+        await File.WriteAllLinesAsync(Path.Combine(outFolder, "search-varied.txt"), varied.Distinct(StringComparer.Ordinal));
         var biggest = categoryCounts.MaxBy(p => p.Value);
         var busiestRecentDay = dayCounts.Where(p => p.Key.Year >= today.Year - 1).DefaultIfEmpty(dayCounts.MaxBy(p => p.Key)).MaxBy(p => p.Value).Key;
         var meta = new
@@ -172,6 +179,23 @@ internal static partial class BulletinGenerator
             FormattableString.Invariant($"DAY_COUNT={meta.dayCount}"),
         ]);
         Console.WriteLine(JsonSerializer.Serialize(meta));
+    }
+
+    /// <summary>Two or three consecutive words of a title or lead, half of them typed without tone marks.</summary>
+    private static string VariedQuery(string text, Random random)
+    {
+        var words = VietnameseText.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Trim('"', '“', '”', ':', ',', '.', '(', ')', '–', '-'))
+            .Where(w => w.Any(char.IsLetterOrDigit)).ToArray();
+        var length = Math.Min(words.Length, 2 + random.Next(2));
+        var start = random.Next(words.Length - length + 1);
+        var query = string.Join(' ', words, start, length);
+        if (random.Next(2) == 0)
+        {
+            query = VietnameseText.Fold(query);
+        }
+
+        return "/tim-kiem?q=" + Uri.EscapeDataString(query);
     }
 
     private static string Fill(string template, Random random, DateTime at) => template
