@@ -192,9 +192,11 @@ for SIZE in $SIZES; do
   echo "Peak memory ${PEAK_MB} MB (VmHWM)"
   echo "Graceful stop: article requests completed $ARTICLE_SENT, views stored $STORED: $EXACT"
 
-  # kill -9 in the middle of a load: what is lost must be at most the last 2 seconds of views.
+  # kill -9 in the middle of a load: what is lost must be at most the last 2 seconds of views. The portal is
+  # warmed up first (those views count too), so the rate the limit is computed from is the steady one.
   start_portal "$DB"
   VIEWS_BEFORE=$VIEWS_AFTER
+  WARM_RESULT=$(wrk_run "$PORTAL_PORT" "$DATA/hot.txt" "$WARMUP" notail)
   KILL_AFTER=$(( DURATION < 8 ? 3 : 6 ))
   KILL_LOG="$DATA/kill.txt"
   ( wrk_run "$PORTAL_PORT" "$DATA/hot.txt" $((KILL_AFTER + 3)) notail >"$KILL_LOG" ) &
@@ -207,11 +209,12 @@ for SIZE in $SIZES; do
   PORTAL_PID=""
   wait "$WRK_PID" || true
   KILL_RESULT=$(cat "$KILL_LOG")
-  COMPLETED=$(field "$KILL_RESULT" requests)
+  LOAD_COMPLETED=$(field "$KILL_RESULT" requests)
+  COMPLETED=$(( LOAD_COMPLETED + $(field "$WARM_RESULT" requests) ))
   read -r VIEWS_AFTER _ _ <<<"$($TOOLS views --db "$DB")"
   KEPT=$((VIEWS_AFTER - VIEWS_BEFORE))
   LOST=$((COMPLETED - KEPT))
-  ALLOWED=$(awk -v c="$COMPLETED" -v t=$((KILLED_AT - LOAD_STARTED)) 'BEGIN { printf "%.0f", 2 * c / (t / 1000) }')
+  ALLOWED=$(awk -v c="$LOAD_COMPLETED" -v t=$((KILLED_AT - LOAD_STARTED)) 'BEGIN { printf "%.0f", 2 * c / (t / 1000) }')
   if [ "$LOST" -le "$ALLOWED" ] && [ "$LOST" -ge 0 ]; then KILLED="PASS"; else KILLED="FAIL"; fi
   echo "kill -9 after ${KILL_AFTER}s of load: completed $COMPLETED, stored $KEPT, lost $LOST (2 s of views = $ALLOWED): $KILLED"
   SUMMARY+=("| $SIZE | ${FIRST_PAGE_MS} ms | ${PEAK_MB} MB | $ARTICLE_SENT requests, $STORED stored: $EXACT | $LOST lost of $COMPLETED (limit $ALLOWED): $KILLED |")

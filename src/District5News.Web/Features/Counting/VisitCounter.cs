@@ -2,6 +2,7 @@ using District5News.Web.Data;
 using District5News.Web.Data.Entities;
 using District5News.Web.Features.Vietnamese;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace District5News.Web.Features.Counting;
 
@@ -262,10 +263,18 @@ public sealed class VisitCounter(IServiceScopeFactory scopes, TimeProvider clock
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.Visits, c => c.Visits + batch.Visits), cancellationToken);
         }
 
-        foreach (var (id, views) in batch.ArticleViews)
+        // One reused command per statement: a busy minute touches thousands of bulletins, and building an EF
+        // ExecuteUpdate for each would make the flush itself take seconds (and a crash lose those seconds).
+        var connection = db.Database.GetDbConnection();
+        var dbTransaction = transaction.GetDbTransaction();
+        await using (var addViews = Command(connection, dbTransaction, """UPDATE "Articles" SET "Views" = "Views" + @views WHERE "Id" = @id""", "@views", "@id"))
         {
-            await db.Articles.Where(a => a.Id == id)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Views, a => a.Views + views), cancellationToken);
+            foreach (var (id, views) in batch.ArticleViews)
+            {
+                addViews.Parameters[0].Value = views;
+                addViews.Parameters[1].Value = id;
+                await addViews.ExecuteNonQueryAsync(cancellationToken);
+            }
         }
 
         foreach (var (day, counts) in batch.Days)
@@ -287,23 +296,52 @@ public sealed class VisitCounter(IServiceScopeFactory scopes, TimeProvider clock
         var existingArticles = batch.ArticleDayViews.Count == 0
             ? []
             : await db.Articles.Where(a => batch.ArticleViews.Keys.Contains(a.Id)).Select(a => a.Id).ToHashSetAsync(cancellationToken);
-        foreach (var ((id, day), views) in batch.ArticleDayViews)
+        await using (var addDayViews = Command(connection, dbTransaction,
+            """UPDATE "ArticleDailyViews" SET "Views" = "Views" + @views WHERE "ArticleId" = @id AND "Date" = @date""", "@views", "@id", "@date"))
+        await using (var insertDayViews = Command(connection, dbTransaction,
+            """INSERT INTO "ArticleDailyViews" ("ArticleId", "Date", "Views") VALUES (@id, @date, @views)""", "@views", "@id", "@date"))
         {
-            if (!existingArticles.Contains(id))
+            foreach (var ((id, day), views) in batch.ArticleDayViews)
             {
-                continue; // deleted for good between the view and the flush
-            }
+                if (!existingArticles.Contains(id))
+                {
+                    continue; // deleted for good between the view and the flush
+                }
 
-            var updated = await db.ArticleDailyViews.Where(v => v.ArticleId == id && v.Date == day)
-                .ExecuteUpdateAsync(s => s.SetProperty(v => v.Views, v => v.Views + views), cancellationToken);
-            if (updated == 0)
-            {
-                db.ArticleDailyViews.Add(new ArticleDailyView { ArticleId = id, Date = day, Views = views });
+                SetDayViews(addDayViews, views, id, day);
+                if (await addDayViews.ExecuteNonQueryAsync(cancellationToken) == 0)
+                {
+                    SetDayViews(insertDayViews, views, id, day);
+                    await insertDayViews.ExecuteNonQueryAsync(cancellationToken);
+                }
             }
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static System.Data.Common.DbCommand Command(
+        System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    private static void SetDayViews(System.Data.Common.DbCommand command, long views, int id, DateOnly day)
+    {
+        command.Parameters[0].Value = views;
+        command.Parameters[1].Value = id;
+        command.Parameters[2].Value = day;
     }
 }
 
