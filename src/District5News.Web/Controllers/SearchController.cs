@@ -1,4 +1,3 @@
-using District5News.Web.Features.Paging;
 using District5News.Web.Features.Search;
 using Microsoft.AspNetCore.Mvc;
 
@@ -9,9 +8,9 @@ public sealed class SearchController(ArticleSearch search) : PublicController
     [HttpGet("/tim-kiem")]
     public async Task<IActionResult> Index(string? q, int? page, CancellationToken cancellationToken)
     {
-        if (HasInvalidInput(out var invalid) || !PageRequest.TryValidate(page, out var pageNumber))
+        if (!TryGetPage(page, out var pageNumber, out var badInput))
         {
-            return invalid ?? BadInput("Số trang không hợp lệ: số trang phải là số nguyên dương.");
+            return badInput;
         }
 
         if (!SearchQuery.TryParse(q, out var query, out var error))
