@@ -188,7 +188,7 @@ public sealed class ImportFileReader(ImportOptions limits)
         _bytes += bytes;
         if (_bytes > limits.MaxTotalBytes)
         {
-            var limit = FormatSize(limits.MaxTotalBytes);
+            var limit = ImportOptions.FormatSize(limits.MaxTotalBytes);
             throw new ImportSourceException(zipName is null
                 ? $"Tổng dung lượng các tệp vượt quá {limit}. Hãy chia thành nhiều lần nhập."
                 : $"Tệp nén {zipName} bị từ chối: tổng dung lượng sau khi giải nén vượt quá {limit} (có thể là “bom nén”). " +
@@ -251,6 +251,4 @@ public sealed class ImportFileReader(ImportOptions limits)
         seekable.Position = 0;
         return read == 4 && start.SequenceEqual(_zipMagic);
     }
-
-    private static string FormatSize(long bytes) => $"{VietnameseFormat.Number(bytes / (1024 * 1024))} MB";
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using District5News.Web.Features.Vietnamese;
 
 namespace District5News.Web.Features.Import;
 
@@ -25,4 +26,9 @@ public sealed class ImportOptions
     /// <summary>Largest single file; anything bigger cannot be a saved bulletin page and is skipped unread.</summary>
     [Range(1024, long.MaxValue)]
     public long MaxFileBytes { get; set; } = 2L * 1024 * 1024;
+
+    /// <summary>"50 MB", or "64 KB" under a megabyte (limits lowered in tests or by configuration).</summary>
+    public static string FormatSize(long bytes) => bytes >= 1024 * 1024
+        ? $"{VietnameseFormat.Number(bytes / (1024 * 1024))} MB"
+        : $"{VietnameseFormat.Number(Math.Max(1, bytes / 1024))} KB";
 }

@@ -1,4 +1,3 @@
-using District5News.Web.Features.Vietnamese;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -20,7 +19,7 @@ public sealed class ImportUploadLimitFilter(IOptions<ImportOptions> options, IMo
     public const int RunsBeforeAntiforgery = -1000;
 
     public static string TooLargeMessage(long maxBytes) =>
-        $"Dung lượng tải lên vượt quá giới hạn {VietnameseFormat.Number(maxBytes / (1024 * 1024))} MB. " +
+        $"Dung lượng tải lên vượt quá giới hạn {ImportOptions.FormatSize(maxBytes)}. " +
         "Hãy chia các tệp thành nhiều lần tải lên.";
 
     public void OnAuthorization(AuthorizationFilterContext context)
