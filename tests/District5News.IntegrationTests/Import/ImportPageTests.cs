@@ -193,6 +193,27 @@ public sealed class ImportPageTests
     }
 
     [Fact]
+    public async Task Upload_OverTheSizeLimitWithoutDeclaredLength_IsRefusedWithAClearMessage()
+    {
+        using var app = new LimitedImportFactory();
+        var admin = await app.SignInAsync(StaffRoles.Administrator);
+        var (_, formPage) = await Html.GetAsync(admin, PageUrl);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(Staff.AntiforgeryToken(formPage)), "__RequestVerificationToken" },
+            { new StreamContent(new UnknownLengthStream(new byte[LimitedImportFactory.MaxUploadBytes * 2])), "Files", "lon.txt" },
+        };
+
+        var response = await admin.PostAsync(new Uri(PageUrl, UriKind.Relative), form);
+
+        Assert.Null(response.RequestMessage!.Content!.Headers.ContentLength);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Contains("vượt quá giới hạn 4 KB", page.Text("[data-test=import-error]"), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Articles.CountAsync()));
+    }
+
+    [Fact]
     public async Task Upload_ZipBomb_IsRefusedWithAClearMessageAndNothingImported()
     {
         using var app = new LimitedImportFactory();
@@ -253,6 +274,12 @@ public sealed class ImportPageTests
         }
 
         return await client.PostAsync(new Uri(PageUrl, UriKind.Relative), form);
+    }
+
+    /// <summary>A body whose length is not known up front, so the client sends it chunked, without Content-Length.</summary>
+    private sealed class UnknownLengthStream(byte[] content) : MemoryStream(content)
+    {
+        public override bool CanSeek => false;
     }
 
     /// <summary>The app with import limits small enough to cross in a test.</summary>

@@ -159,7 +159,8 @@ public sealed class ImportFileReader(ImportOptions limits)
                     continue;
                 }
 
-                // The declared size is only a claim: a crafted entry may inflate to far more than it says.
+                // The declared size is only a claim. .NET stops reading at it today; the bound keeps the limit from
+                // depending on that.
                 if (content is null)
                 {
                     throw new ImportSourceException(

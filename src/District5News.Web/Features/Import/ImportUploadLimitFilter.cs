@@ -56,7 +56,8 @@ public sealed class ImportUploadLimitFilter(IOptions<ImportOptions> options, IMo
         {
             // The multipart reader says "limit exceeded" and "malformed" with the same exception type.
             Refuse(context, StatusCodes.Status400BadRequest,
-                $"Không đọc được các tệp tải lên. Hãy thử lại; mỗi lần tải lên tối đa {ImportOptions.FormatSize(limit)}.");
+                $"Không đọc được các tệp tải lên: dữ liệu gửi lên bị hỏng hoặc vượt quá giới hạn {ImportOptions.FormatSize(limit)}. " +
+                "Hãy thử lại, chia các tệp thành nhiều lần tải lên nếu cần.");
         }
     }
 
