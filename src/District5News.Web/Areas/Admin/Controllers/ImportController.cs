@@ -18,7 +18,14 @@ public sealed class ImportController(OldPortalImporter importer, IOptions<Import
     public async Task<IActionResult> Index(ImportUploadInput input)
     {
         var page = new ImportPageViewModel(options.Value.MaxUploadBytes, input.DryRun);
-        if (!ModelState.IsValid || input.Files.Count == 0)
+        if (!ModelState.IsValid)
+        {
+            // Only a hand-made request gets here (e.g. DryRun=abc); the binder's own messages are in English.
+            ModelState.Clear();
+            return InvalidForm(page, "Dữ liệu gửi lên không hợp lệ. Hãy chọn lại tệp và thử lại.");
+        }
+
+        if (input.Files.Count == 0)
         {
             return InvalidForm(page, "Hãy chọn ít nhất một tệp trang tin đã lưu hoặc một tệp nén .zip.");
         }
