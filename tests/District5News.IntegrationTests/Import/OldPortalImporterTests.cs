@@ -119,7 +119,7 @@ public sealed class OldPortalImporterTests
     }
 
     [Fact]
-    public async Task ImportedBulletins_AreListedUnderTheirCategoryAndDay()
+    public async Task ImportedBulletins_AreListedUnderTheirCategoryAndDayAndFoundBySearch()
     {
         using var app = new NewsAppFactory();
         var browser = app.CreateBrowser();
@@ -137,6 +137,8 @@ public sealed class OldPortalImporterTests
         Assert.Contains(ImportSamples.AnnouncementTitle, announcements.Texts("[data-test=article-item] .article-link"));
         var (_, announcementDay) = await Html.GetAsync(browser, "/theo-ngay/2021/05/20");
         Assert.Contains(ImportSamples.AnnouncementTitle, announcementDay.Texts("[data-test=article-item] .article-link"));
+        var (_, search) = await Html.GetAsync(browser, "/tim-kiem?q=hem+xanh");
+        Assert.Contains(ImportSamples.WardNewsTitle, search.Text("[data-test=search-result]"), StringComparison.Ordinal);
     }
 
     [Fact]
