@@ -55,11 +55,10 @@ public sealed class EditorQueries(NewsDbContext db, TimeProvider clock)
             query = query.Where(a => a.AuthorId == filter.Author);
         }
 
-        // SearchTitle holds the folded title, so the folded query finds "tuyen giao" in "Tuyên giáo".
-        var folded = VietnameseText.SearchForm(filter.Q ?? string.Empty);
-        if (folded.Length > 0)
+        // SearchTitle holds the folded title, so "tuyen giao" or "TUYÊN" finds "Tuyên giáo"; every word must be in the title.
+        foreach (var word in VietnameseText.SearchForm(filter.Q ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().Take(10))
         {
-            query = query.Where(a => a.SearchTitle.Contains(folded));
+            query = query.Where(a => a.SearchTitle.Contains(word));
         }
 
         var articles = await query

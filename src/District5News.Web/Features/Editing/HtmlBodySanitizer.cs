@@ -81,14 +81,20 @@ public sealed class HtmlBodySanitizer
             return string.Empty;
         }
 
+        var document = new HtmlParser().ParseDocument(string.Empty);
+        var body = document.Body!;
         if (!LooksLikeHtml(input))
         {
-            return Articles.ArticleHtml.FromParagraphs(input.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'));
+            foreach (var line in input.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0))
+            {
+                var paragraph = document.CreateElement("p");
+                paragraph.TextContent = line;
+                body.AppendChild(paragraph);
+            }
+
+            return Serialize(body);
         }
 
-        var parser = new HtmlParser();
-        var document = parser.ParseDocument(string.Empty);
-        var body = document.Body!;
         body.InnerHtml = input;
 
         Prepare(body);

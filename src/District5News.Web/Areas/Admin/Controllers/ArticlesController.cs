@@ -27,6 +27,7 @@ public sealed class ArticlesController(EditorQueries queries, ArticleEditor edit
     [HttpPost("/admin/bai-viet/tao-moi")]
     [RequestSizeLimit(CoverImageStore.RequestLimitBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = CoverImageStore.RequestLimitBytes)]
+    [UploadTooLargeFilter]
     public Task<IActionResult> Create([Bind(Prefix = "Input")] ArticleEditInput input, CancellationToken cancellationToken) =>
         SaveAsync(null, input, cancellationToken);
 
@@ -37,6 +38,7 @@ public sealed class ArticlesController(EditorQueries queries, ArticleEditor edit
     [HttpPost("/admin/bai-viet/{id:int}/sua")]
     [RequestSizeLimit(CoverImageStore.RequestLimitBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = CoverImageStore.RequestLimitBytes)]
+    [UploadTooLargeFilter]
     public Task<IActionResult> Edit(int id, [Bind(Prefix = "Input")] ArticleEditInput input, CancellationToken cancellationToken) =>
         SaveAsync(id, input, cancellationToken);
 
@@ -94,7 +96,8 @@ public sealed class ArticlesController(EditorQueries queries, ArticleEditor edit
                     ModelState.AddModelError(field, message);
                 }
 
-                return InvalidForm(result.Form!);
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return View("Form", result.Form);
         }
     }
 
