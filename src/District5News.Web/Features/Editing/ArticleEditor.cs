@@ -139,6 +139,13 @@ public sealed class ArticleEditor(
             return await ConflictAsync(article.Id, input, coverDropped: input.Cover is not null, cancellationToken);
         }
 
+        // The form shows minutes only: an unchanged field must not move a time saved with seconds (a "publish now").
+        if (article is { PublishTimeChosen: true } && chosenUtc is { } chosen
+            && EditorQueries.ToInputValue(chosen) == EditorQueries.ToInputValue(article.PublishedAtUtc))
+        {
+            chosenUtc = article.PublishedAtUtc;
+        }
+
         var isNew = article is null;
         article ??= new Article { CreatedAtUtc = now, AuthorId = who.Id, AuthorName = who.Name };
         var before = isNew ? null : Snapshot(article);

@@ -303,6 +303,8 @@
     wrap.insertBefore(toolbar, textarea);
     wrap.insertBefore(panel, textarea);
     wrap.insertBefore(editable, textarea);
+    var label = document.getElementById('body-label');
+    if (label) { label.addEventListener('click', function () { editable.focus(); }); }
     var hint = document.getElementById('body-hint');
     if (hint) {
       hint.textContent = 'Dùng thanh công cụ để định dạng. Văn bản dán từ Word hoặc trang web giữ nguyên các đoạn; định dạng lạ được bỏ khi lưu.';

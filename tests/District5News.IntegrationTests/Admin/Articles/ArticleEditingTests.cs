@@ -215,6 +215,20 @@ public sealed class ArticleEditingTests(EditorAppFactory app) : IClassFixture<Ed
     }
 
     [Fact]
+    public async Task Edit_TextOnly_KeepsAPublicationTimeThatHasSeconds()
+    {
+        var editor = await app.SignInAsync(StaffRoles.Editor);
+        app.Clock.Advance(TimeSpan.FromSeconds(37.5));
+        var id = await EditorForms.CreateAsync(editor, "Bản tin đăng lúc có giây");
+        var publishedAt = await app.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.PublishedAtUtc).SingleAsync());
+
+        await EditorForms.SubmitAsync(editor, EditorForms.EditUrl(id), new() { ["Input.Lead"] = "Tóm tắt sửa lại." }, "publish");
+
+        Assert.Equal(publishedAt, await app.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.PublishedAtUtc).SingleAsync()));
+        Assert.Equal([AuditActions.ArticleCreated, AuditActions.ArticlePublished, AuditActions.ArticleEdited], await AuditActionsForAsync(id));
+    }
+
+    [Fact]
     public async Task Edit_MissingArticle_Is404()
     {
         var editor = await app.SignInAsync(StaffRoles.Editor);
