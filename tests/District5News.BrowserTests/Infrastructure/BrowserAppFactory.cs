@@ -29,6 +29,9 @@ public sealed class BrowserAppFactory : NewsAppFactory
 
     public LoggedErrors Errors { get; } = new();
 
+    /// <summary>Cover images the journeys upload go here, not into the source tree's wwwroot/uploads; removed with the factory.</summary>
+    public string UploadsPath { get; } = Path.Combine(Path.GetTempPath(), $"d5news-browser-uploads-{Guid.NewGuid():N}");
+
     /// <summary>The address Kestrel listens on, e.g. http://127.0.0.1:45123.</summary>
     public Uri BaseAddress => ClientOptions.BaseAddress;
 
@@ -62,6 +65,7 @@ public sealed class BrowserAppFactory : NewsAppFactory
         // Here the app runs from its build output: the static web assets manifest points at those copies (in obj/);
         // without it a browser asking for gzip or brotli gets an empty 200 for every stylesheet.
         builder.UseStaticWebAssets();
+        builder.UseSetting("Uploads:Path", UploadsPath);
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<ILogEventSink>(Errors);
@@ -73,5 +77,14 @@ public sealed class BrowserAppFactory : NewsAppFactory
             services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme,
                 o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (Directory.Exists(UploadsPath))
+        {
+            Directory.Delete(UploadsPath, recursive: true);
+        }
     }
 }

@@ -11,13 +11,19 @@ public static class StaffPages
     {
         email ??= $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@quan5.local";
         await app.EnsureAccountAsync(email, role);
+        await page.SignInWithPasswordAsync(app, email, Staff.Password);
+        return email;
+    }
+
+    /// <summary>Signs in with an account that already exists, e.g. one an administrator just created in the browser.</summary>
+    public static async Task SignInWithPasswordAsync(this IPage page, BrowserAppFactory app, string email, string password)
+    {
         await page.GotoAsync(app.Url("/tai-khoan/dang-nhap"));
         var form = page.Locator("[data-test=signin-form]");
         await form.GetByLabel("Email").FillAsync(email);
-        await form.GetByLabel("Mật khẩu").FillAsync(Staff.Password);
+        await form.GetByLabel("Mật khẩu").FillAsync(password);
         await form.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/admin", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("[data-test=current-user]")).ToContainTextAsync(email);
-        return email;
     }
 }
