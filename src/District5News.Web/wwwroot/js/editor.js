@@ -248,12 +248,12 @@
     var stateButtons = [];
     [
       ['Đoạn', 'Đoạn văn thường', 'editor-paragraph', function () { run('formatBlock', 'p'); }],
-      ['H2', 'Tiêu đề mục (cỡ lớn)', 'editor-h2', function () { run('formatBlock', 'h2'); }],
-      ['H3', 'Tiêu đề mục nhỏ', 'editor-h3', function () { run('formatBlock', 'h3'); }],
+      ['H2', 'H2: tiêu đề mục lớn', 'editor-h2', function () { run('formatBlock', 'h2'); }],
+      ['H3', 'H3: tiêu đề mục nhỏ', 'editor-h3', function () { run('formatBlock', 'h3'); }],
       ['B', 'In đậm', 'editor-bold', function () { run('bold'); }, 'bold'],
       ['I', 'In nghiêng', 'editor-italic', function () { run('italic'); }, 'italic'],
       ['• Danh sách', 'Danh sách dấu chấm', 'editor-ul', function () { run('insertUnorderedList'); }, 'insertUnorderedList'],
-      ['1. Danh sách', 'Danh sách đánh số', 'editor-ol', function () { run('insertOrderedList'); }, 'insertOrderedList'],
+      ['1. Danh sách', '1. Danh sách đánh số', 'editor-ol', function () { run('insertOrderedList'); }, 'insertOrderedList'],
       ['Liên kết', 'Chèn liên kết', 'editor-link', function () { openPanel('link'); }],
       ['Ảnh', 'Chèn ảnh theo địa chỉ', 'editor-image', function () { openPanel('image'); }]
     ].forEach(function (spec) {
