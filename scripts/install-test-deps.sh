@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
 # Installs, only when missing, the programs the test suites drive. Safe to run again.
+#   chromium           the browser tests' browser (Playwright drives /usr/bin/chromium; never `playwright install`)
+#   fonts-liberation   Arial-compatible fonts, so pages and README screenshots render as on a resident's PC
+#   default-jre-headless  runs the Nu Html Checker (vnu.jar)
+#   nodejs, npm        run Lighthouse and install the validators (tests/package.json)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+[ -d /usr/share/fonts/truetype/liberation ] || missing+=(fonts-liberation)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null 2>&1; then
@@ -18,6 +25,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-if [ -f tests/package-lock.json ] && [ ! -d tests/node_modules ]; then
+# The validators (axe-core, vnu-jar, lighthouse), pinned in tests/package-lock.json. Reinstalled when the lock file is
+# newer than the last install. --ignore-scripts: vnu-jar's install script would download a Java runtime; Debian's is used.
+if [ -f tests/package-lock.json ] && { [ ! -f tests/node_modules/.package-lock.json ] || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; }; then
   (cd tests && npm ci --ignore-scripts --no-audit --no-fund)
 fi

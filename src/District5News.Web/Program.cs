@@ -3,6 +3,10 @@ using District5News.Web.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddNewsLogging();
+
+// Serves the fingerprinted/compressed static assets when started from a build output (benchmarks, `dotnet bin/...dll`)
+// as well as from a publish folder, whatever the environment.
+builder.WebHost.UseStaticWebAssets();
 builder.Services
     .AddNewsData(builder.Configuration, builder.Environment)
     .AddNewsIdentity(builder.Environment)

@@ -23,10 +23,18 @@ public sealed class AccountController(StaffSignIn signIn) : Controller
         var outcome = await signIn.SignInAsync(input.Email, input.Password);
         if (outcome != SignInOutcome.Succeeded)
         {
-            ModelState.AddModelError(string.Empty, outcome == SignInOutcome.LockedOut
-                ? "Tài khoản tạm thời bị khóa vì đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút."
-                : "Email hoặc mật khẩu không đúng.");
-            Response.StatusCode = outcome == SignInOutcome.LockedOut ? StatusCodes.Status429TooManyRequests : StatusCodes.Status400BadRequest;
+            ModelState.AddModelError(string.Empty, outcome switch
+            {
+                SignInOutcome.LockedOut => "Tài khoản tạm thời bị khóa vì đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.",
+                SignInOutcome.Disabled => "Tài khoản này đã bị quản trị viên khóa. Vui lòng liên hệ quản trị viên.",
+                _ => "Email hoặc mật khẩu không đúng.",
+            });
+            Response.StatusCode = outcome switch
+            {
+                SignInOutcome.LockedOut => StatusCodes.Status429TooManyRequests,
+                SignInOutcome.Disabled => StatusCodes.Status403Forbidden,
+                _ => StatusCodes.Status400BadRequest,
+            };
             return View(input with { Password = string.Empty });
         }
 

@@ -1,5 +1,4 @@
 using District5News.Web.Features.Articles;
-using District5News.Web.Features.Paging;
 using Microsoft.AspNetCore.Mvc;
 
 namespace District5News.Web.Controllers;
@@ -9,9 +8,9 @@ public sealed class CategoriesController(ArticleQueries articles) : PublicContro
     [HttpGet("/chuyen-muc/{slug}")]
     public async Task<IActionResult> Show(string slug, int? page, CancellationToken cancellationToken)
     {
-        if (HasInvalidInput(out var invalid) || !PageRequest.TryValidate(page, out var pageNumber))
+        if (!TryGetPage(page, out var pageNumber, out var badInput))
         {
-            return invalid ?? BadInput("Số trang không hợp lệ: số trang phải là số nguyên dương.");
+            return badInput;
         }
 
         var model = await articles.GetCategoryPageAsync(slug, pageNumber, cancellationToken);

@@ -4,6 +4,8 @@ namespace District5News.Web.Controllers;
 
 /// <summary>The Vietnamese error pages the status-code and exception middleware re-execute into.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
+[IgnoreAntiforgeryToken] // re-executed for failed POSTs too (e.g. 405); the error page itself changes nothing
+
 public sealed class ErrorController : Controller
 {
     [Route("/loi/{code:int}")]

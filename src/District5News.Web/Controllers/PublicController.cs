@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using District5News.Web.Features.Counting;
+using District5News.Web.Features.Paging;
 using Microsoft.AspNetCore.Mvc;
 
 namespace District5News.Web.Controllers;
@@ -21,10 +23,22 @@ public abstract class PublicController : Controller
         return View("~/Views/Error/NotFound.cshtml", message);
     }
 
-    /// <summary>Model binding failed (e.g. page=abc or a number too large): a 400, not a 500.</summary>
-    protected bool HasInvalidInput(out ViewResult? result)
+    /// <summary>
+    /// Reads the page number of a paged page. False, with the 400 page to return, when the query string did not bind
+    /// (page=abc, a number too large) or the number is out of range (0, negative, absurd).
+    /// </summary>
+    protected bool TryGetPage(int? page, out int pageNumber, [NotNullWhen(false)] out ViewResult? badInput)
     {
-        result = ModelState.IsValid ? null : BadInput("Địa chỉ trang có tham số không hợp lệ.");
-        return result is not null;
+        if (!ModelState.IsValid)
+        {
+            pageNumber = 0;
+            badInput = BadInput("Địa chỉ trang có tham số không hợp lệ.");
+            return false;
+        }
+
+        badInput = PageRequest.TryValidate(page, out pageNumber)
+            ? null
+            : BadInput("Số trang không hợp lệ: số trang phải là số nguyên dương.");
+        return badInput is null;
     }
 }

@@ -1,5 +1,4 @@
 using District5News.Web.Features.Caching;
-using District5News.Web.Features.Paging;
 using District5News.Web.Features.Search;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,9 +10,9 @@ public sealed class SearchController(ArticleSearch search) : PublicController
     [HttpGet("/tim-kiem")]
     public async Task<IActionResult> Index(string? q, int? page, CancellationToken cancellationToken)
     {
-        if (HasInvalidInput(out var invalid) || !PageRequest.TryValidate(page, out var pageNumber))
+        if (!TryGetPage(page, out var pageNumber, out var badInput))
         {
-            return invalid ?? BadInput("Số trang không hợp lệ: số trang phải là số nguyên dương.");
+            return badInput;
         }
 
         if (!SearchQuery.TryParse(q, out var query, out var error))

@@ -1,7 +1,44 @@
+using District5News.Web.Features.Editing;
+using Microsoft.Extensions.FileProviders;
+
 namespace District5News.Web.Hosting;
 
 public static class EditingServiceCollectionExtensions
 {
     /// <summary>Writing and publishing bulletins: editor, revisions, trash, uploads, sanitizer.</summary>
-    public static IServiceCollection AddNewsEditing(this IServiceCollection services) => services;
+    public static IServiceCollection AddNewsEditing(this IServiceCollection services)
+    {
+        services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<HtmlBodySanitizer>();
+        services.AddSingleton<CoverImageStore>();
+        services.AddScoped<EditorQueries>();
+        services.AddScoped<ArticleEditor>();
+        services.AddTransient<IStartupFilter, UploadsStartupFilter>();
+        return services;
+    }
+
+    /// <summary>
+    /// Serves the uploads folder at /uploads. Static assets are mapped from the build's manifest, which cannot know
+    /// files uploaded at run time, so this folder gets its own static-file middleware at the head of the pipeline.
+    /// </summary>
+    private sealed class UploadsStartupFilter(CoverImageStore store) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            Directory.CreateDirectory(store.RootFolder);
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                RequestPath = UploadOptions.RequestPath,
+                FileProvider = new PhysicalFileProvider(store.RootFolder),
+                OnPrepareResponse = context =>
+                {
+                    // Names are never reused, so a long cache is safe; nosniff keeps a browser from reading an image as anything else.
+                    context.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+                    context.Context.Response.Headers.XContentTypeOptions = "nosniff";
+                },
+            });
+            next(app);
+        };
+    }
 }

@@ -25,13 +25,13 @@ public sealed class VisitCounterViewComponent(VisitCounter counter) : ViewCompon
         return View(new HtmlString(DigitsHtml(total)));
     }
 
-    /// <summary>The counter's digits, each in its own box, with the whole number for screen readers.</summary>
+    /// <summary>The counter's digits, each in its own box, with the grouped number for screen readers.</summary>
     public static string DigitsHtml(long total)
     {
         var digits = total.ToString(CultureInfo.InvariantCulture).PadLeft(MinDigits, '0');
-        var html = new StringBuilder(64 + (digits.Length * 48));
-        html.Append("<p class=\"digits\" aria-label=\"").Append(VietnameseFormat.Number(total)).Append(" lượt truy cập\" data-total=\"")
-            .Append(total.ToString(CultureInfo.InvariantCulture)).Append("\">");
+        var html = new StringBuilder(96 + (digits.Length * 48));
+        html.Append("<p class=\"digits\" data-total=\"").Append(total.ToString(CultureInfo.InvariantCulture))
+            .Append("\"><span class=\"visually-hidden\">").Append(VietnameseFormat.Number(total)).Append(" lượt truy cập</span>");
         foreach (var digit in digits)
         {
             html.Append("<span class=\"digit\" aria-hidden=\"true\">").Append(digit).Append("</span>");

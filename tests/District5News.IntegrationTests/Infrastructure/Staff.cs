@@ -18,15 +18,19 @@ public static class Staff
     }
 
     /// <summary>A browser signed in as a new or existing account of the given role.</summary>
-    public static async Task<HttpClient> SignInAsync(this NewsAppFactory app, string role, string? email = null)
+    public static async Task<HttpClient> SignInAsync(this NewsAppFactory app, string role, string? email = null, string? existingPassword = null)
     {
         email ??= $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@quan5.local";
-        await app.EnsureAccountAsync(email, role);
+        if (existingPassword is null)
+        {
+            await app.EnsureAccountAsync(email, role);
+        }
+
         var browser = app.CreateBrowser();
         var response = await browser.PostFormAsync("/tai-khoan/dang-nhap", "/tai-khoan/dang-nhap", new()
         {
             ["Email"] = email,
-            ["Password"] = Password,
+            ["Password"] = existingPassword ?? Password,
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return browser;

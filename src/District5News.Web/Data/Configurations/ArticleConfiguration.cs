@@ -14,6 +14,7 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.CoverImagePath).HasMaxLength(300);
         builder.Property(a => a.AuthorId).HasMaxLength(450);
         builder.Property(a => a.AuthorName).HasMaxLength(256);
+        builder.Property(a => a.UpdatedBy).HasMaxLength(256);
         builder.Property(a => a.SearchTitle).HasMaxLength(300);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Ignore(a => a.TotalViews);

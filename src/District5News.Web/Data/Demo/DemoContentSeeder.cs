@@ -16,7 +16,7 @@ public sealed class DemoContentSeeder(NewsDbContext db, TimeProvider clock, Feat
     public static readonly (string Email, string Role, string Password)[] DemoAccounts =
     [
         ("quantri@quan5.local", Features.Accounts.StaffRoles.Administrator, "HanhChinh#2026q"),
-        ("bientap@quan5.local", Features.Accounts.StaffRoles.Editor, "BienTap#2026q"),
+        ("bientap@quan5.local", Features.Accounts.StaffRoles.Editor, "ChoLon#Q5-2026"),
     ];
 
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
@@ -28,7 +28,11 @@ public sealed class DemoContentSeeder(NewsDbContext db, TimeProvider clock, Feat
             var normalized = email.ToUpperInvariant();
             if (!await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, cancellationToken))
             {
-                await accounts.CreateOrResetAsync(email, role, password, actor: "demo-content");
+                var (_, errors) = await accounts.CreateOrResetAsync(email, role, password, actor: "demo-content");
+                if (errors.Count > 0)
+                {
+                    throw new InvalidOperationException($"Demo account {email} refused: {string.Join(" ", errors)}");
+                }
             }
         }
 

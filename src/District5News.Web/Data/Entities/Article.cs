@@ -33,6 +33,15 @@ public class Article
 
     public string? AuthorName { get; set; }
 
+    /// <summary>Who saved the current version (UpdatedAtUtc says when); copied into the revision when it is replaced.</summary>
+    public string? UpdatedBy { get; set; }
+
+    /// <summary>
+    /// False while a draft has no publication time of its own: PublishedAtUtc then only holds the time it was saved,
+    /// and publishing it uses the moment of publishing instead of back-dating it to that save.
+    /// </summary>
+    public bool PublishTimeChosen { get; private set; } = true;
+
     /// <summary>Views carried over from the old portal; part of the total shown, not of any day's statistics.</summary>
     public long ImportedViews { get; set; }
 
@@ -67,12 +76,22 @@ public class Article
     {
         Status = ArticleStatus.Published;
         PublishedAtUtc = DateTime.SpecifyKind(publishedAtUtc, DateTimeKind.Utc);
+        PublishTimeChosen = true;
     }
 
     public void SaveAsDraft(DateTime publishedAtUtc)
     {
         Status = ArticleStatus.Draft;
         PublishedAtUtc = DateTime.SpecifyKind(publishedAtUtc, DateTimeKind.Utc);
+        PublishTimeChosen = true;
+    }
+
+    /// <summary>A draft with no publication time chosen yet; <paramref name="savedAtUtc"/> only keeps the column filled.</summary>
+    public void SaveAsDraftWithoutTime(DateTime savedAtUtc)
+    {
+        Status = ArticleStatus.Draft;
+        PublishedAtUtc = DateTime.SpecifyKind(savedAtUtc, DateTimeKind.Utc);
+        PublishTimeChosen = false;
     }
 
     public void Unpublish() => Status = ArticleStatus.Unpublished;

@@ -44,4 +44,7 @@ public enum SignInOutcome
     Succeeded,
     Failed,
     LockedOut,
+
+    /// <summary>Locked by an administrator, with no end.</summary>
+    Disabled,
 }

@@ -24,6 +24,12 @@ public sealed class StaffSignIn(SignInManager<StaffUser> signInManager, UserMana
             return SignInOutcome.Succeeded;
         }
 
+        if (result.IsLockedOut && AccountAdministration.IsIndefinite(user.LockoutEnd))
+        {
+            await audit.WriteAsync(AuditActions.SignInFailed, "account", user.Email, "Tài khoản đã bị quản trị viên khóa", userName: user.Email);
+            return SignInOutcome.Disabled;
+        }
+
         if (result.IsLockedOut)
         {
             await audit.WriteAsync(AuditActions.LockedOut, "account", user.Email, "Đăng nhập sai quá 5 lần", userName: user.Email);

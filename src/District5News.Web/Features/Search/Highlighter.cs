@@ -1,5 +1,5 @@
 using System.Text;
-using System.Text.Encodings.Web;
+using District5News.Web.Features.Articles;
 using District5News.Web.Features.Vietnamese;
 using Microsoft.AspNetCore.Html;
 
@@ -8,8 +8,6 @@ namespace District5News.Web.Features.Search;
 /// <summary>Wraps the words of a text that match the query (folded) in &lt;mark&gt;, encoding everything else.</summary>
 public static class Highlighter
 {
-    // Vietnamese letters stay as they are (as everywhere on the site); only markup characters are escaped.
-    private static readonly HtmlEncoder HtmlEncoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
     public static IHtmlContent Highlight(string text, IReadOnlyCollection<string> foldedWords)
     {
@@ -26,7 +24,7 @@ public static class Highlighter
             }
 
             var segment = text[start..i];
-            var encoded = HtmlEncoder.Encode(segment);
+            var encoded = ArticleHtml.Encode(segment);
             if (isWord && words.Contains(VietnameseText.Fold(segment)))
             {
                 builder.Append("<mark>").Append(encoded).Append("</mark>");

@@ -63,6 +63,9 @@ namespace District5News.Web.Data.Migrations.SqlServer
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<bool>("PublishTimeChosen")
+                        .HasColumnType("bit");
+
                     b.Property<DateTime>("PublishedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -90,6 +93,10 @@ namespace District5News.Web.Data.Migrations.SqlServer
 
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()

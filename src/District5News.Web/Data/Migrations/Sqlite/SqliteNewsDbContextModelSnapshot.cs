@@ -56,6 +56,9 @@ namespace District5News.Web.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("PublishTimeChosen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("PublishedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -82,6 +85,10 @@ namespace District5News.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")

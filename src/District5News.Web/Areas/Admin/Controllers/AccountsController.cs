@@ -1,0 +1,123 @@
+using District5News.Web.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace District5News.Web.Areas.Admin.Controllers;
+
+/// <summary>Staff accounts: list, create, role, lock/unlock, password reset. Administrators only.</summary>
+[Authorize(Policy = StaffPolicies.Administrator)]
+public sealed class AccountsController(AccountAdministration accounts) : AdminController
+{
+    [HttpGet("/admin/tai-khoan")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(await accounts.ListAsync(User, cancellationToken));
+
+    [HttpGet("/admin/tai-khoan/tao-moi")]
+    public IActionResult Create() => View(new AccountCreateInput());
+
+    [HttpPost("/admin/tai-khoan/tao-moi")]
+    public async Task<IActionResult> Create(AccountCreateInput input)
+    {
+        if (!ModelState.IsValid)
+        {
+            return InvalidForm(Blank(input));
+        }
+
+        var result = await accounts.CreateAsync(input);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(string.Empty, error);
+            }
+
+            var view = InvalidForm(Blank(input));
+            Response.StatusCode = StatusFor(result);
+            return view;
+        }
+
+        TempData["Message"] = result.Message;
+        return Redirect("/admin/tai-khoan");
+    }
+
+    [HttpPost("/admin/tai-khoan/{id}/vai-tro")]
+    public async Task<IActionResult> ChangeRole(string id, AccountRoleInput input, CancellationToken cancellationToken) =>
+        ModelState.IsValid
+            ? await AfterChangeAsync(await accounts.ChangeRoleAsync(id, input.Role, User), cancellationToken)
+            : await AfterChangeAsync(AccountChangeResult.Invalid("Vui lòng chọn vai trò."), cancellationToken);
+
+    [HttpPost("/admin/tai-khoan/{id}/khoa")]
+    public async Task<IActionResult> Lock(string id, CancellationToken cancellationToken) =>
+        await AfterChangeAsync(await accounts.LockAsync(id, User), cancellationToken);
+
+    [HttpPost("/admin/tai-khoan/{id}/mo-khoa")]
+    public async Task<IActionResult> Unlock(string id, CancellationToken cancellationToken) =>
+        await AfterChangeAsync(await accounts.UnlockAsync(id), cancellationToken);
+
+    [HttpGet("/admin/tai-khoan/{id}/dat-lai-mat-khau")]
+    public async Task<IActionResult> ResetPassword(string id, CancellationToken cancellationToken)
+    {
+        var model = await accounts.GetForPasswordResetAsync(id, cancellationToken);
+        return model is null ? NotFoundPage("Không tìm thấy tài khoản này.") : View(model);
+    }
+
+    [HttpPost("/admin/tai-khoan/{id}/dat-lai-mat-khau")]
+    public async Task<IActionResult> ResetPassword(string id, PasswordResetInput input, CancellationToken cancellationToken)
+    {
+        var model = await accounts.GetForPasswordResetAsync(id, cancellationToken);
+        if (model is null)
+        {
+            return NotFoundPage("Không tìm thấy tài khoản này.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return InvalidForm(model);
+        }
+
+        var result = await accounts.ResetPasswordAsync(id, input.Password, User);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(string.Empty, error);
+            }
+
+            var view = InvalidForm(model);
+            Response.StatusCode = StatusFor(result);
+            return view;
+        }
+
+        TempData["Message"] = result.Message;
+        return Redirect("/admin/tai-khoan");
+    }
+
+    /// <summary>Back to the list with the outcome: a flash message, or the list again with the refusal and its status.</summary>
+    private async Task<IActionResult> AfterChangeAsync(AccountChangeResult result, CancellationToken cancellationToken)
+    {
+        if (result.Succeeded)
+        {
+            TempData["Message"] = result.Message;
+            return Redirect("/admin/tai-khoan");
+        }
+
+        if (result.Status == AccountChangeStatus.NotFound)
+        {
+            return NotFoundPage(result.Errors[0]);
+        }
+
+        Response.StatusCode = StatusFor(result);
+        var list = await accounts.ListAsync(User, cancellationToken);
+        return View(nameof(Index), list with { Error = string.Join(" ", result.Errors) });
+    }
+
+    private static int StatusFor(AccountChangeResult result) => result.Status switch
+    {
+        AccountChangeStatus.NotFound => StatusCodes.Status404NotFound,
+        AccountChangeStatus.Conflict => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    /// <summary>Passwords are never sent back to the browser.</summary>
+    private static AccountCreateInput Blank(AccountCreateInput input) => input with { Password = string.Empty, ConfirmPassword = string.Empty };
+}

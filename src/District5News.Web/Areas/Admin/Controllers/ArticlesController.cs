@@ -1,0 +1,109 @@
+using District5News.Web.Features.Editing;
+using District5News.Web.Features.Paging;
+using Microsoft.AspNetCore.Mvc;
+
+namespace District5News.Web.Areas.Admin.Controllers;
+
+/// <summary>Bulletins in the back office: list, write, edit, publish, history, move to the trash. Editors and administrators.</summary>
+public sealed class ArticlesController(EditorQueries queries, ArticleEditor editor) : AdminController
+{
+    private const string NotFoundMessage = "Không tìm thấy bản tin này. Bản tin có thể đã bị xóa hoặc chuyển vào thùng rác.";
+
+    [HttpGet("/admin/bai-viet")]
+    public async Task<IActionResult> Index(ArticleListFilter filter, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid || !PageRequest.TryValidate(filter.Page, out var page))
+        {
+            return BadInput("Bộ lọc hoặc số trang không hợp lệ.");
+        }
+
+        return View(await queries.GetListAsync(filter, page, cancellationToken));
+    }
+
+    [HttpGet("/admin/bai-viet/tao-moi")]
+    public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
+        View("Form", await queries.GetNewFormAsync(cancellationToken));
+
+    [HttpPost("/admin/bai-viet/tao-moi")]
+    [RequestSizeLimit(CoverImageStore.RequestLimitBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = CoverImageStore.RequestLimitBytes)]
+    [UploadTooLargeFilter]
+    public Task<IActionResult> Create([Bind(Prefix = "Input")] ArticleEditInput input, CancellationToken cancellationToken) =>
+        SaveAsync(null, input, cancellationToken);
+
+    [HttpGet("/admin/bai-viet/{id:int}/sua")]
+    public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken) =>
+        await queries.GetEditFormAsync(id, cancellationToken) is { } form ? View("Form", form) : NotFoundPage(NotFoundMessage);
+
+    [HttpPost("/admin/bai-viet/{id:int}/sua")]
+    [RequestSizeLimit(CoverImageStore.RequestLimitBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = CoverImageStore.RequestLimitBytes)]
+    [UploadTooLargeFilter]
+    public Task<IActionResult> Edit(int id, [Bind(Prefix = "Input")] ArticleEditInput input, CancellationToken cancellationToken) =>
+        SaveAsync(id, input, cancellationToken);
+
+    [HttpPost("/admin/bai-viet/{id:int}/xoa")]
+    public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken)
+    {
+        var title = await editor.MoveToTrashAsync(id, cancellationToken);
+        if (title is null)
+        {
+            return NotFoundPage(NotFoundMessage);
+        }
+
+        TempData["Message"] = $"Đã chuyển bản tin “{title}” vào thùng rác.";
+        return Redirect(EditorUrls.ListPath);
+    }
+
+    [HttpGet("/admin/bai-viet/{id:int}/lich-su")]
+    public async Task<IActionResult> History(int id, CancellationToken cancellationToken) =>
+        await queries.GetHistoryAsync(id, cancellationToken) is { } history ? View(history) : NotFoundPage(NotFoundMessage);
+
+    [HttpGet("/admin/bai-viet/{id:int}/lich-su/{revisionId:int}")]
+    public async Task<IActionResult> Revision(int id, int revisionId, CancellationToken cancellationToken) =>
+        await queries.GetRevisionAsync(id, revisionId, cancellationToken) is { } revision
+            ? View(revision)
+            : NotFoundPage("Không tìm thấy phiên bản này của bản tin.");
+
+    [HttpPost("/admin/bai-viet/{id:int}/lich-su/{revisionId:int}/khoi-phuc")]
+    public async Task<IActionResult> RestoreRevision(int id, int revisionId, CancellationToken cancellationToken)
+    {
+        if (!await editor.RestoreRevisionAsync(id, revisionId, ArticleEditor.Who(User), cancellationToken))
+        {
+            return NotFoundPage("Không tìm thấy phiên bản này của bản tin.");
+        }
+
+        TempData["Message"] = "Đã khôi phục phiên bản cũ. Phiên bản trước đó vẫn được giữ trong lịch sử.";
+        return Redirect(EditorUrls.Edit(id));
+    }
+
+    private async Task<IActionResult> SaveAsync(int? id, ArticleEditInput input, CancellationToken cancellationToken)
+    {
+        var result = await editor.SaveAsync(id, input, ModelState.IsValid, ArticleEditor.Who(User), cancellationToken);
+        switch (result.Outcome)
+        {
+            case SaveOutcome.Saved:
+                TempData["Message"] = result.Message;
+                return Redirect(EditorUrls.Edit(result.ArticleId));
+            case SaveOutcome.NotFound:
+                return NotFoundPage(NotFoundMessage);
+            case SaveOutcome.Conflict:
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return View("Form", result.Form);
+            default:
+                foreach (var (field, message) in result.Errors)
+                {
+                    ModelState.AddModelError(field, message);
+                }
+
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return View("Form", result.Form);
+        }
+    }
+
+    private ViewResult BadInput(string message)
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("~/Views/Error/BadRequest.cshtml", message);
+    }
+}

@@ -1,0 +1,36 @@
+using District5News.Web.Features.Accounts;
+using District5News.Web.Features.Statistics;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace District5News.Web.Areas.Admin.Controllers;
+
+/// <summary>Visit statistics: figures, chart, most-read bulletins and the CSV export. Administrators only.</summary>
+[Authorize(Policy = StaffPolicies.Administrator)]
+public sealed class StatisticsController(StatisticsQueries statistics) : AdminController
+{
+    [HttpGet("/admin/thong-ke")]
+    public async Task<IActionResult> Index(StatisticsRangeInput input, CancellationToken cancellationToken)
+    {
+        var result = await statistics.GetPageAsync(input, cancellationToken);
+        if (result.Error is not null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        return View(result);
+    }
+
+    [HttpGet("/admin/thong-ke/csv")]
+    public async Task<IActionResult> Csv(StatisticsRangeInput input, CancellationToken cancellationToken)
+    {
+        var result = await statistics.GetCsvAsync(input, cancellationToken);
+        if (result.Error is not null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("~/Views/Error/BadRequest.cshtml", result.Error);
+        }
+
+        return File(result.Content!, CsvExport.ContentType, result.FileName);
+    }
+}

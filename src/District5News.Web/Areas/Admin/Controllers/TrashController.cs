@@ -1,0 +1,60 @@
+using District5News.Web.Features.Accounts;
+using District5News.Web.Features.Editing;
+using District5News.Web.Features.Paging;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace District5News.Web.Areas.Admin.Controllers;
+
+/// <summary>Deleted bulletins. Every staff member can see what is here; only an administrator can bring one back or delete it for good.</summary>
+public sealed class TrashController(EditorQueries queries, ArticleEditor editor) : AdminController
+{
+    [HttpGet("/admin/bai-viet/thung-rac")]
+    public async Task<IActionResult> Index(int? page, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid || !PageRequest.TryValidate(page, out var pageNumber))
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("~/Views/Error/BadRequest.cshtml", "Số trang không hợp lệ.");
+        }
+
+        return View(await queries.GetTrashAsync(pageNumber, User.IsInRole(StaffRoles.Administrator), cancellationToken));
+    }
+
+    [HttpPost("/admin/bai-viet/thung-rac/{id:int}/khoi-phuc")]
+    [Authorize(Policy = StaffPolicies.Administrator)]
+    public async Task<IActionResult> Restore(int id, CancellationToken cancellationToken)
+    {
+        var title = await editor.RestoreFromTrashAsync(id, cancellationToken);
+        if (title is null)
+        {
+            return NotFoundPage("Không tìm thấy bản tin này trong thùng rác.");
+        }
+
+        TempData["Message"] = $"Đã khôi phục bản tin “{title}” với trạng thái như trước khi xóa.";
+        return Redirect(EditorUrls.Trash);
+    }
+
+    [HttpPost("/admin/bai-viet/thung-rac/{id:int}/xoa-han")]
+    [Authorize(Policy = StaffPolicies.Administrator)]
+    public async Task<IActionResult> Purge(int id, CancellationToken cancellationToken)
+    {
+        var title = await editor.PurgeAsync(id, cancellationToken);
+        if (title is null)
+        {
+            return NotFoundPage("Không tìm thấy bản tin này trong thùng rác.");
+        }
+
+        TempData["Message"] = $"Đã xóa hẳn bản tin “{title}”.";
+        return Redirect(EditorUrls.Trash);
+    }
+
+    [HttpPost("/admin/bai-viet/thung-rac/don-sach")]
+    [Authorize(Policy = StaffPolicies.Administrator)]
+    public async Task<IActionResult> EmptyTrash(CancellationToken cancellationToken)
+    {
+        var count = await editor.EmptyTrashAsync(cancellationToken);
+        TempData["Message"] = count == 0 ? "Thùng rác đã trống." : $"Đã xóa hẳn {count} bản tin trong thùng rác.";
+        return Redirect(EditorUrls.Trash);
+    }
+}

@@ -1,0 +1,248 @@
+using System.ComponentModel.DataAnnotations;
+using District5News.Web.Data.Entities;
+using District5News.Web.Features.Paging;
+
+namespace District5News.Web.Features.Editing;
+
+/// <summary>The values of the action buttons on the bulletin form.</summary>
+public static class SaveIntents
+{
+    public const string Draft = "draft";
+    public const string Publish = "publish";
+    public const string Unpublish = "unpublish";
+}
+
+/// <summary>What the bulletin form posts. The body is HTML from the editor (or plain text without JavaScript); it is sanitized on save.</summary>
+public sealed class ArticleEditInput
+{
+    /// <summary>The version the form was loaded from; a save on top of a newer version is a conflict.</summary>
+    public Guid? Version { get; set; }
+
+    [Required(ErrorMessage = "Vui lòng nhập tiêu đề.")]
+    [StringLength(300, ErrorMessage = "Tiêu đề dài tối đa 300 ký tự.")]
+    public string? Title { get; set; }
+
+    [Required(ErrorMessage = "Vui lòng chọn chuyên mục.")]
+    public int? CategoryId { get; set; }
+
+    [StringLength(2000, ErrorMessage = "Phần tóm tắt dài tối đa 2.000 ký tự.")]
+    public string? Lead { get; set; }
+
+    public string? Body { get; set; }
+
+    /// <summary>Vietnam time as a datetime-local input sends it (yyyy-MM-ddTHH:mm); empty means "now" when publishing.</summary>
+    public string? PublishAt { get; set; }
+
+    public IFormFile? Cover { get; set; }
+
+    public bool RemoveCover { get; set; }
+
+    /// <summary>One of <see cref="SaveIntents"/>, from the button pressed.</summary>
+    public string? Intent { get; set; }
+}
+
+public sealed record StaffMember(string? Id, string Name);
+
+public sealed record CategoryOption(int Id, string Name);
+
+/// <summary>The state a bulletin shows in the back office: the stored states plus "scheduled".</summary>
+public enum EditorState
+{
+    Draft,
+    Published,
+    Scheduled,
+    Unpublished,
+}
+
+public static class EditorStates
+{
+    public static EditorState Of(ArticleStatus status, DateTime publishedAtUtc, DateTime nowUtc) => status switch
+    {
+        ArticleStatus.Draft => EditorState.Draft,
+        ArticleStatus.Unpublished => EditorState.Unpublished,
+        _ => publishedAtUtc > nowUtc ? EditorState.Scheduled : EditorState.Published,
+    };
+
+    public static string Label(EditorState state) => state switch
+    {
+        EditorState.Draft => "Bản nháp",
+        EditorState.Published => "Đã đăng",
+        EditorState.Scheduled => "Hẹn giờ đăng",
+        _ => "Đã gỡ",
+    };
+
+    public static string CssClass(EditorState state) => "status status-" + state.ToString().ToLowerInvariant();
+
+    /// <summary>The filter value in the list's query string.</summary>
+    public static string Key(EditorState state) => state.ToString().ToLowerInvariant();
+
+    public static EditorState? Parse(string? key) =>
+        Enum.GetValues<EditorState>().Cast<EditorState?>().FirstOrDefault(s => Key(s!.Value) == key);
+}
+
+/// <summary>The saved state of a bulletin shown next to its form.</summary>
+public sealed record ArticleFormState(
+    EditorState State,
+    DateTime PublishedAtUtc,
+    string? PublicUrl,
+    string? CoverImagePath,
+    DateTime CreatedAtUtc,
+    string? AuthorName,
+    DateTime UpdatedAtUtc,
+    string? UpdatedBy,
+    int RevisionCount);
+
+/// <summary>What someone else saved while this user was editing: shown beside the user's own unsaved text.</summary>
+public sealed record ConflictViewModel(
+    string SavedBy,
+    DateTime SavedAtUtc,
+    bool InTrash,
+    string Title,
+    string CategoryName,
+    string Lead,
+    string BodyHtml,
+    EditorState State,
+    bool CoverWasDropped);
+
+public sealed class ArticleFormViewModel
+{
+    public int? Id { get; init; }
+
+    public required ArticleEditInput Input { get; init; }
+
+    /// <summary>The stored version the next save builds on (after a conflict: the other person's version).</summary>
+    public Guid? Version { get; init; }
+
+    public required IReadOnlyList<CategoryOption> Categories { get; init; }
+
+    public ArticleFormState? Saved { get; init; }
+
+    public ConflictViewModel? Conflict { get; init; }
+
+    public bool IsNew => Id is null;
+
+    public string PostUrl => Id is { } id ? EditorUrls.Edit(id) : EditorUrls.Create;
+}
+
+public sealed class ArticleListFilter
+{
+    public string? Status { get; set; }
+
+    public int? Category { get; set; }
+
+    public string? Author { get; set; }
+
+    public string? Q { get; set; }
+
+    public int? Page { get; set; }
+}
+
+public sealed record ArticleAdminRow(
+    int Id,
+    string Title,
+    string Slug,
+    string CategoryName,
+    string? AuthorName,
+    EditorState State,
+    DateTime PublishedAtUtc,
+    bool PublishTimeChosen,
+    DateTime UpdatedAtUtc,
+    string? UpdatedBy);
+
+public sealed record AuthorOption(string Id, string Name);
+
+public sealed record ArticleAdminListViewModel(
+    PagedList<ArticleAdminRow> Articles,
+    ArticleListFilter Filter,
+    IReadOnlyList<CategoryOption> Categories,
+    IReadOnlyList<AuthorOption> Authors,
+    int InTrash)
+{
+    public string PageUrl(int page) => EditorUrls.List(Filter, page);
+}
+
+public sealed record RevisionRow(int Id, string Title, DateTime SavedAtUtc, string? SavedBy, EditorState State, string? Note);
+
+public sealed record ArticleHistoryViewModel(
+    int ArticleId,
+    string Title,
+    DateTime UpdatedAtUtc,
+    string? UpdatedBy,
+    EditorState State,
+    IReadOnlyList<RevisionRow> Revisions);
+
+public sealed record RevisionViewModel(
+    int ArticleId,
+    string CurrentTitle,
+    int RevisionId,
+    string Title,
+    string CategoryName,
+    string Lead,
+    string BodyHtml,
+    string? CoverImagePath,
+    EditorState State,
+    DateTime PublishedAtUtc,
+    DateTime SavedAtUtc,
+    string? SavedBy);
+
+public sealed record TrashRow(int Id, string Title, string CategoryName, DateTime DeletedAtUtc, string? AuthorName, EditorState State);
+
+public sealed record TrashViewModel(PagedList<TrashRow> Articles, bool CanRestore);
+
+public static class EditorUrls
+{
+    public const string ListPath = "/admin/bai-viet";
+
+    public const string Create = "/admin/bai-viet/tao-moi";
+
+    public const string Trash = "/admin/bai-viet/thung-rac";
+
+    public static string Edit(int id) => $"/admin/bai-viet/{id}/sua";
+
+    public static string Delete(int id) => $"/admin/bai-viet/{id}/xoa";
+
+    public static string History(int id) => $"/admin/bai-viet/{id}/lich-su";
+
+    public static string Revision(int id, int revisionId) => $"/admin/bai-viet/{id}/lich-su/{revisionId}";
+
+    public static string RestoreRevision(int id, int revisionId) => $"/admin/bai-viet/{id}/lich-su/{revisionId}/khoi-phuc";
+
+    public static string RestoreFromTrash(int id) => $"/admin/bai-viet/thung-rac/{id}/khoi-phuc";
+
+    public static string Purge(int id) => $"/admin/bai-viet/thung-rac/{id}/xoa-han";
+
+    public const string EmptyTrash = "/admin/bai-viet/thung-rac/don-sach";
+
+    public static string TrashPage(int page) => page <= 1 ? Trash : $"{Trash}?page={page}";
+
+    public static string List(ArticleListFilter filter, int page = 1)
+    {
+        var query = new List<string>();
+        if (!string.IsNullOrEmpty(filter.Status))
+        {
+            query.Add("status=" + Uri.EscapeDataString(filter.Status));
+        }
+
+        if (filter.Category is { } category)
+        {
+            query.Add("category=" + category);
+        }
+
+        if (!string.IsNullOrEmpty(filter.Author))
+        {
+            query.Add("author=" + Uri.EscapeDataString(filter.Author));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            query.Add("q=" + Uri.EscapeDataString(filter.Q));
+        }
+
+        if (page > 1)
+        {
+            query.Add("page=" + page);
+        }
+
+        return query.Count == 0 ? ListPath : ListPath + "?" + string.Join('&', query);
+    }
+}

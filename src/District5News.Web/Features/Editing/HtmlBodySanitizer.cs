@@ -1,0 +1,300 @@
+using System.Net;
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Ganss.Xss;
+
+namespace District5News.Web.Features.Editing;
+
+/// <summary>
+/// Cleans a bulletin body to the few elements the editor produces, whatever the browser actually sent: pasted
+/// word-processor HTML, a hand-written textarea, or a forged request. Runs on every save; the public page prints
+/// the stored result as it is.
+/// </summary>
+public sealed class HtmlBodySanitizer
+{
+    private static readonly HashSet<string> AllowedTags = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "ul", "ol", "li", "a", "img", "blockquote", "br",
+        "figure", "figcaption", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
+    };
+
+    /// <summary>Which attribute each element keeps; every other attribute (style, class, on*, id...) goes.</summary>
+    private static readonly Dictionary<string, string[]> AllowedAttributes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["a"] = ["href"],
+        ["img"] = ["src", "alt"],
+        ["th"] = ["colspan", "rowspan"],
+        ["td"] = ["colspan", "rowspan"],
+    };
+
+    /// <summary>Elements removed together with everything inside them: active content, forms, metadata, embedded documents.</summary>
+    private static readonly HashSet<string> DroppedWithContent = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "noscript", "noembed", "noframes",
+        "template", "svg", "math", "xml", "head", "title", "meta", "link", "base", "input", "button", "select", "option",
+        "optgroup", "textarea", "datalist", "output", "audio", "video", "source", "track", "canvas", "map", "area", "param",
+        "portal", "slot", "marquee",
+    };
+
+    /// <summary>Block containers a paste or a browser may wrap text in: a paragraph when they hold only text, unwrapped otherwise.</summary>
+    private static readonly HashSet<string> ParagraphLike = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "div", "section", "article", "header", "footer", "main", "aside", "nav", "center", "pre", "address", "dd", "dt", "form",
+        "fieldset", "details", "summary", "dialog", "hgroup",
+    };
+
+    private static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "figure", "figcaption", "table", "caption",
+        "thead", "tbody", "tfoot", "tr", "th", "td", "hr", "dl",
+    };
+
+    private readonly HtmlSanitizer _sanitizer;
+
+    public HtmlBodySanitizer()
+    {
+        var options = HtmlSanitizerOptions.Empty();
+        options.AllowedTags.UnionWith(AllowedTags);
+        options.AllowedAttributes.UnionWith(AllowedAttributes.Values.SelectMany(a => a));
+        options.AllowedSchemes.UnionWith(["http", "https", "mailto"]);
+        options.UriAttributes.UnionWith(["href", "src"]);
+        _sanitizer = new HtmlSanitizer(options) { KeepChildNodes = true };
+        _sanitizer.FilterUrl += (_, e) =>
+        {
+            // The library checks schemes for every URL attribute alike; the policy is per element, so apply it once more here.
+            if (!IsAllowedUrl(e.Tag.LocalName, e.OriginalUrl))
+            {
+                e.SanitizedUrl = null;
+            }
+        };
+    }
+
+    /// <summary>
+    /// The safe HTML of a body. Text without any markup (a textarea without JavaScript, a plain-text paste) becomes
+    /// one paragraph per line.
+    /// </summary>
+    public string Sanitize(string? input)
+    {
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return string.Empty;
+        }
+
+        var document = new HtmlParser().ParseDocument(string.Empty);
+        var body = document.Body!;
+        if (!LooksLikeHtml(input))
+        {
+            foreach (var line in input.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0))
+            {
+                var paragraph = document.CreateElement("p");
+                paragraph.TextContent = line;
+                body.AppendChild(paragraph);
+            }
+
+            return Serialize(body);
+        }
+
+        body.InnerHtml = input;
+
+        Prepare(body);
+        _sanitizer.SanitizeDom(document, body);
+        Tidy(body);
+        return Serialize(body);
+    }
+
+    private static bool LooksLikeHtml(string input)
+    {
+        for (var i = input.IndexOf('<', StringComparison.Ordinal); i >= 0 && i < input.Length - 1; i = input.IndexOf('<', i + 1))
+        {
+            var next = input[i + 1];
+            if (char.IsAsciiLetter(next) || next is '/' or '!' or '?')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a URL may stay: http, https and relative everywhere, mailto on links only; never javascript:, data: or the like.</summary>
+    public static bool IsAllowedUrl(string element, string? url)
+    {
+        if (url is null)
+        {
+            return false;
+        }
+
+        // Browsers ignore leading/trailing controls and spaces and drop tabs and newlines inside a URL before reading
+        // its scheme ("jav&#x09;ascript:"), so read the scheme the same way.
+        var compact = new StringBuilder(url.Length);
+        foreach (var c in url)
+        {
+            if (c > ' ' && c != '\u007f')
+            {
+                compact.Append(c);
+            }
+        }
+
+        var text = compact.ToString();
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        var firstDelimiter = text.IndexOfAny(['/', '?', '#']);
+        var hasScheme = colon >= 0 && (firstDelimiter < 0 || colon < firstDelimiter);
+        if (!hasScheme)
+        {
+            // A backslash start is read as "//" (another host, maybe another scheme's quirks): only plain paths are relative.
+            return !text.StartsWith('\\');
+        }
+
+        var scheme = text[..colon].ToLowerInvariant();
+        return scheme is "http" or "https" || (scheme == "mailto" && element.Equals("a", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Before the library runs: drop active content whole, give pasted containers a paragraph shape, trim attributes per element.</summary>
+    private static void Prepare(IElement root)
+    {
+        foreach (var comment in root.Descendants<IComment>().ToList())
+        {
+            comment.Remove();
+        }
+
+        foreach (var element in root.QuerySelectorAll("*").ToList())
+        {
+            if (element.Parent is null || !root.Contains(element))
+            {
+                continue;
+            }
+
+            var name = element.LocalName;
+
+            // Word's VML drawings (v:shape, v:imagedata) are dropped; its other namespaced wrappers (o:p, w:sdt) are unwrapped by the library.
+            if (DroppedWithContent.Contains(name) || name.StartsWith("v:", StringComparison.Ordinal))
+            {
+                element.Remove();
+                continue;
+            }
+
+            if (name == "b" && (element.GetAttribute("id") ?? string.Empty).StartsWith("docs-internal-guid", StringComparison.Ordinal))
+            {
+                // Google Docs wraps a whole paste in a non-bold <b>: keeping it would make everything bold.
+                Unwrap(element);
+                continue;
+            }
+
+            var target = element;
+            if (ParagraphLike.Contains(name))
+            {
+                if (element.Children.Any(c => BlockTags.Contains(c.LocalName) || ParagraphLike.Contains(c.LocalName)))
+                {
+                    Unwrap(element);
+                    continue;
+                }
+
+                target = Rename(element, "p");
+            }
+            else if (name is "h1" or "h5" or "h6")
+            {
+                target = Rename(element, name == "h1" ? "h2" : "h4");
+            }
+
+            var keep = AllowedAttributes.GetValueOrDefault(target.LocalName) ?? [];
+            foreach (var attribute in target.Attributes.ToList())
+            {
+                if (!keep.Contains(attribute.Name, StringComparer.OrdinalIgnoreCase))
+                {
+                    target.RemoveAttribute(attribute.Name);
+                }
+            }
+        }
+    }
+
+    /// <summary>After the library: loose text and inline elements at the top level go into paragraphs; empty paragraphs go.</summary>
+    private static void Tidy(IElement root)
+    {
+        var document = root.Owner!;
+        IElement? paragraph = null;
+        foreach (var node in root.ChildNodes.ToList())
+        {
+            var isBlock = node is IElement element && BlockTags.Contains(element.LocalName);
+            if (isBlock)
+            {
+                paragraph = null;
+                continue;
+            }
+
+            if (paragraph is null)
+            {
+                if (node is IText text && string.IsNullOrWhiteSpace(text.Data))
+                {
+                    continue;
+                }
+
+                paragraph = document.CreateElement("p");
+                root.InsertBefore(paragraph, node);
+            }
+
+            paragraph.AppendChild(node);
+        }
+
+        foreach (var element in root.QuerySelectorAll("p, h2, h3, h4, li, blockquote, figcaption").ToList())
+        {
+            var empty = string.IsNullOrWhiteSpace(element.TextContent.Replace('\u00a0', ' ')) && element.QuerySelector("img") is null;
+            if (empty && element.LocalName != "li")
+            {
+                element.Remove();
+            }
+        }
+    }
+
+    private static string Serialize(IElement root)
+    {
+        var builder = new StringBuilder();
+        foreach (var node in root.ChildNodes)
+        {
+            if (node is IText text)
+            {
+                if (!string.IsNullOrWhiteSpace(text.Data))
+                {
+                    builder.Append(WebUtility.HtmlEncode(text.Data));
+                }
+
+                continue;
+            }
+
+            if (node is IElement element)
+            {
+                builder.Append(element.OuterHtml).Append('\n');
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static void Unwrap(IElement element)
+    {
+        var parent = element.Parent!;
+        while (element.FirstChild is { } child)
+        {
+            parent.InsertBefore(child, element);
+        }
+
+        element.Remove();
+    }
+
+    private static IElement Rename(IElement element, string name)
+    {
+        var replacement = element.Owner!.CreateElement(name);
+        foreach (var attribute in element.Attributes)
+        {
+            replacement.SetAttribute(attribute.Name, attribute.Value);
+        }
+
+        while (element.FirstChild is { } child)
+        {
+            replacement.AppendChild(child);
+        }
+
+        element.Replace(replacement);
+        return replacement;
+    }
+}

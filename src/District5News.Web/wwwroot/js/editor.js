@@ -1,0 +1,346 @@
+// The bulletin body editor: a contenteditable area with a small toolbar that writes its HTML into the form's
+// textarea. Without JavaScript the textarea itself is the editor (plain text, one paragraph per line). The server
+// sanitizes whatever arrives; the cleaning here only keeps pasted or reloaded markup tidy and inert in this page.
+(function () {
+  'use strict';
+
+  var ALLOWED = ['P', 'H2', 'H3', 'H4', 'STRONG', 'B', 'EM', 'I', 'U', 'UL', 'OL', 'LI', 'A', 'IMG', 'BLOCKQUOTE', 'BR',
+    'FIGURE', 'FIGCAPTION', 'TABLE', 'CAPTION', 'THEAD', 'TBODY', 'TFOOT', 'TR', 'TH', 'TD'];
+  var DROPPED = ['SCRIPT', 'STYLE', 'IFRAME', 'FRAME', 'FRAMESET', 'OBJECT', 'EMBED', 'APPLET', 'NOSCRIPT', 'TEMPLATE',
+    'SVG', 'MATH', 'XML', 'HEAD', 'TITLE', 'META', 'LINK', 'BASE', 'INPUT', 'BUTTON', 'SELECT', 'OPTION', 'TEXTAREA',
+    'AUDIO', 'VIDEO', 'SOURCE', 'TRACK', 'CANVAS', 'MAP', 'AREA', 'PARAM'];
+  var PARAGRAPH_LIKE = ['DIV', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'MAIN', 'ASIDE', 'NAV', 'CENTER', 'PRE',
+    'ADDRESS', 'DD', 'DT', 'FORM', 'FIELDSET', 'DETAILS', 'SUMMARY'];
+  var BLOCKS = ['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'UL', 'OL', 'LI', 'BLOCKQUOTE', 'FIGURE', 'TABLE', 'HR', 'DL']
+    .concat(PARAGRAPH_LIKE);
+  var ATTRIBUTES = { A: ['href'], IMG: ['src', 'alt'], TH: ['colspan', 'rowspan'], TD: ['colspan', 'rowspan'] };
+  var RENAMED = { H1: 'H2', H5: 'H4', H6: 'H4' };
+
+  function has(list, name) { return list.indexOf(name) >= 0; }
+
+  // The same URL policy as the server: http, https and relative paths; mailto on links only.
+  function isSafeUrl(url, isLink) {
+    var compact = String(url || '').replace(/[\u0000-\u0020\u007f]/g, '');
+    if (!compact) { return false; }
+    var scheme = /^([^\/?#]*):/.exec(compact);
+    if (!scheme) { return compact.charAt(0) !== '\\'; }
+    var name = scheme[1].toLowerCase();
+    return name === 'http' || name === 'https' || (isLink && name === 'mailto');
+  }
+
+  function copyChildren(from, to) {
+    for (var node = from.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType === 3) {
+        to.appendChild(document.createTextNode(node.nodeValue));
+      } else if (node.nodeType === 1) {
+        copyElement(node, to);
+      }
+    }
+  }
+
+  function hasBlockChild(element) {
+    for (var child = element.firstElementChild; child; child = child.nextElementSibling) {
+      if (has(BLOCKS, child.tagName.toUpperCase())) { return true; }
+    }
+    return false;
+  }
+
+  function copyElement(element, to) {
+    var name = element.tagName.toUpperCase();
+    if (has(DROPPED, name) || name.indexOf('V:') === 0) { return; }
+    if (name === 'B' && (element.id || '').indexOf('docs-internal-guid') === 0) {
+      copyChildren(element, to); // Google Docs wraps a whole paste in a non-bold <b>.
+      return;
+    }
+    if (has(PARAGRAPH_LIKE, name)) {
+      if (hasBlockChild(element)) {
+        copyChildren(element, to);
+      } else {
+        var paragraph = document.createElement('p');
+        copyChildren(element, paragraph);
+        to.appendChild(paragraph);
+      }
+      return;
+    }
+    name = RENAMED[name] || name;
+    if (!has(ALLOWED, name)) {
+      copyChildren(element, to); // span, font, o:p...: keep the text, drop the wrapper.
+      return;
+    }
+    var copy = document.createElement(name.toLowerCase());
+    (ATTRIBUTES[name] || []).forEach(function (attribute) {
+      var value = element.getAttribute(attribute);
+      if (value === null) { return; }
+      if ((attribute === 'href' || attribute === 'src') && !isSafeUrl(value, name === 'A')) { return; }
+      copy.setAttribute(attribute, value);
+    });
+    copyChildren(element, copy);
+    to.appendChild(copy);
+  }
+
+  // Parsed in an inert document: nothing in it runs or loads while it is cleaned.
+  function cleanHtml(html) {
+    var source = new DOMParser().parseFromString(html, 'text/html');
+    var container = document.createElement('div');
+    copyChildren(source.body, container);
+    Array.prototype.forEach.call(container.querySelectorAll('p, h2, h3, h4'), function (block) {
+      if (!block.textContent.replace(/\u00a0/g, ' ').trim() && !block.querySelector('img')) { block.remove(); }
+    });
+    return container.innerHTML;
+  }
+
+  function escapeText(text) {
+    var span = document.createElement('span');
+    span.textContent = text;
+    return span.innerHTML;
+  }
+
+  // Plain text: blank lines separate paragraphs (lines inside one are joined); without blank lines, each line is one.
+  function textToHtml(text) {
+    var normalized = String(text || '').replace(/\r\n?/g, '\n').trim();
+    if (!normalized) { return ''; }
+    var paragraphs = /\n\s*\n/.test(normalized)
+      ? normalized.split(/\n\s*\n/).map(function (p) { return p.replace(/\s*\n\s*/g, ' '); })
+      : normalized.split('\n');
+    return paragraphs
+      .map(function (p) { return p.trim(); })
+      .filter(function (p) { return p.length > 0; })
+      .map(function (p) { return '<p>' + escapeText(p) + '</p>'; })
+      .join('');
+  }
+
+  function looksLikeHtml(text) { return /<[a-z!\/?]/i.test(text); }
+
+  function button(label, title, test, action) {
+    var b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'editor-button';
+    b.textContent = label;
+    b.title = title;
+    b.setAttribute('aria-label', title);
+    b.setAttribute('data-test', test);
+    b.addEventListener('mousedown', function (e) { e.preventDefault(); }); // keep the selection in the text
+    b.addEventListener('click', action);
+    return b;
+  }
+
+  function setUp(wrap) {
+    var textarea = document.getElementById(wrap.getAttribute('data-editor-for'));
+    if (!textarea || !window.DOMParser || !document.execCommand) { return; }
+    var form = textarea.form;
+
+    var editable = document.createElement('div');
+    editable.className = 'editor-area article-body';
+    editable.contentEditable = 'true';
+    editable.setAttribute('role', 'textbox');
+    editable.setAttribute('aria-multiline', 'true');
+    editable.setAttribute('aria-labelledby', 'body-label');
+    editable.setAttribute('data-test', 'body-editor');
+    var initial = textarea.value;
+    editable.innerHTML = looksLikeHtml(initial) ? cleanHtml(initial) : textToHtml(initial);
+
+    var savedRange = null;
+    function saveSelection() {
+      var selection = window.getSelection();
+      if (selection.rangeCount > 0 && editable.contains(selection.getRangeAt(0).commonAncestorContainer)) {
+        savedRange = selection.getRangeAt(0).cloneRange();
+      }
+    }
+    function restoreSelection() {
+      editable.focus();
+      if (savedRange) {
+        var selection = window.getSelection();
+        selection.removeAllRanges();
+        selection.addRange(savedRange);
+      }
+    }
+    function sync() { textarea.value = editable.innerHTML; }
+    function run(command, value) {
+      editable.focus();
+      document.execCommand(command, false, value);
+      sync();
+      updateState();
+    }
+    function insertHtml(html) {
+      if (!html) { return; }
+      if (!document.execCommand('insertHTML', false, html)) {
+        var selection = window.getSelection();
+        if (selection.rangeCount === 0) { editable.insertAdjacentHTML('beforeend', html); return; }
+        var range = selection.getRangeAt(0);
+        range.deleteContents();
+        var holder = document.createElement('div');
+        holder.innerHTML = html;
+        var fragment = document.createDocumentFragment();
+        while (holder.firstChild) { fragment.appendChild(holder.firstChild); }
+        range.insertNode(fragment);
+        range.collapse(false);
+      }
+      sync();
+    }
+
+    // One small panel asks for a link's or an image's address (no prompt(): it blocks the page and tests).
+    var panel = document.createElement('div');
+    panel.className = 'editor-url-panel';
+    panel.hidden = true;
+    panel.setAttribute('data-test', 'editor-url-panel');
+    panel.innerHTML =
+      '<label>Địa chỉ <input type="url" data-test="editor-url" placeholder="https://"></label>' +
+      '<label class="editor-alt-label">Mô tả ảnh <input type="text" data-test="editor-alt"></label>' +
+      '<button type="button" data-test="editor-url-ok">Chèn</button>' +
+      '<button type="button" class="button-secondary" data-test="editor-url-cancel">Hủy</button>' +
+      '<p class="field-error" role="alert" data-test="editor-url-error"></p>';
+    var urlInput = panel.querySelector('[data-test=editor-url]');
+    var altInput = panel.querySelector('[data-test=editor-alt]');
+    var altLabel = panel.querySelector('.editor-alt-label');
+    var panelError = panel.querySelector('[data-test=editor-url-error]');
+    var panelMode = null;
+
+    function openPanel(mode) {
+      saveSelection();
+      panelMode = mode;
+      panel.hidden = false;
+      altLabel.hidden = mode !== 'image';
+      urlInput.value = '';
+      altInput.value = '';
+      panelError.textContent = '';
+      urlInput.focus();
+    }
+    function closePanel() {
+      panel.hidden = true;
+      panelMode = null;
+      restoreSelection();
+    }
+    function applyPanel() {
+      var url = urlInput.value.trim();
+      if (!isSafeUrl(url, panelMode === 'link')) {
+        panelError.textContent = panelMode === 'link'
+          ? 'Địa chỉ liên kết phải bắt đầu bằng http://, https:// hoặc mailto: (hoặc là đường dẫn trong trang).'
+          : 'Địa chỉ ảnh phải bắt đầu bằng http:// hoặc https:// (hoặc là đường dẫn trong trang).';
+        urlInput.focus();
+        return;
+      }
+      var mode = panelMode;
+      closePanel();
+      if (mode === 'link') {
+        var selection = window.getSelection();
+        if (selection.rangeCount === 0 || selection.isCollapsed) {
+          insertHtml('<a href="' + escapeText(url).replace(/"/g, '&quot;') + '">' + escapeText(url) + '</a>');
+        } else {
+          run('createLink', url);
+        }
+      } else {
+        insertHtml('<img src="' + escapeText(url).replace(/"/g, '&quot;') + '" alt="' + escapeText(altInput.value.trim()).replace(/"/g, '&quot;') + '">');
+      }
+      sync();
+    }
+    panel.querySelector('[data-test=editor-url-ok]').addEventListener('click', applyPanel);
+    panel.querySelector('[data-test=editor-url-cancel]').addEventListener('click', closePanel);
+    panel.addEventListener('keydown', function (e) {
+      if (e.key === 'Enter') { e.preventDefault(); applyPanel(); }
+      if (e.key === 'Escape') { e.preventDefault(); closePanel(); }
+    });
+
+    var toolbar = document.createElement('div');
+    toolbar.className = 'editor-toolbar';
+    toolbar.setAttribute('role', 'toolbar');
+    toolbar.setAttribute('aria-label', 'Định dạng nội dung');
+    toolbar.setAttribute('data-test', 'editor-toolbar');
+    var stateButtons = [];
+    [
+      ['Đoạn', 'Đoạn văn thường', 'editor-paragraph', function () { run('formatBlock', 'p'); }],
+      ['H2', 'H2: tiêu đề mục lớn', 'editor-h2', function () { run('formatBlock', 'h2'); }],
+      ['H3', 'H3: tiêu đề mục nhỏ', 'editor-h3', function () { run('formatBlock', 'h3'); }],
+      ['B', 'In đậm', 'editor-bold', function () { run('bold'); }, 'bold'],
+      ['I', 'In nghiêng', 'editor-italic', function () { run('italic'); }, 'italic'],
+      ['• Danh sách', 'Danh sách dấu chấm', 'editor-ul', function () { run('insertUnorderedList'); }, 'insertUnorderedList'],
+      ['1. Danh sách', '1. Danh sách đánh số', 'editor-ol', function () { run('insertOrderedList'); }, 'insertOrderedList'],
+      ['Liên kết', 'Chèn liên kết', 'editor-link', function () { openPanel('link'); }],
+      ['Ảnh', 'Chèn ảnh theo địa chỉ', 'editor-image', function () { openPanel('image'); }]
+    ].forEach(function (spec) {
+      var b = button(spec[0], spec[1], spec[2], spec[3]);
+      if (spec[4]) {
+        b.setAttribute('aria-pressed', 'false');
+        stateButtons.push([b, spec[4]]);
+      }
+      toolbar.appendChild(b);
+    });
+
+    function updateState() {
+      stateButtons.forEach(function (pair) {
+        var on = false;
+        try { on = document.queryCommandState(pair[1]); } catch (e) { on = false; }
+        pair[0].setAttribute('aria-pressed', on ? 'true' : 'false');
+      });
+    }
+
+    editable.addEventListener('focus', function () {
+      document.execCommand('defaultParagraphSeparator', false, 'p');
+      document.execCommand('styleWithCSS', false, false);
+    });
+    editable.addEventListener('input', sync);
+    editable.addEventListener('keyup', updateState);
+    editable.addEventListener('mouseup', updateState);
+    editable.addEventListener('blur', saveSelection);
+    editable.addEventListener('paste', function (e) {
+      var data = e.clipboardData;
+      if (!data) { return; }
+      e.preventDefault();
+      var html = data.getData('text/html');
+      var text = data.getData('text/plain');
+      if (html) {
+        insertHtml(cleanHtml(html));
+      } else if (text && text.indexOf('\n') < 0) {
+        document.execCommand('insertText', false, text);
+        sync();
+      } else {
+        insertHtml(textToHtml(text));
+      }
+    });
+
+    textarea.hidden = true;
+    textarea.setAttribute('aria-hidden', 'true');
+    wrap.classList.add('is-rich');
+    wrap.insertBefore(toolbar, textarea);
+    wrap.insertBefore(panel, textarea);
+    wrap.insertBefore(editable, textarea);
+    var label = document.getElementById('body-label');
+    if (label) { label.addEventListener('click', function () { editable.focus(); }); }
+    var hint = document.getElementById('body-hint');
+    if (hint) {
+      hint.textContent = 'Dùng thanh công cụ để định dạng. Văn bản dán từ Word hoặc trang web giữ nguyên các đoạn; định dạng lạ được bỏ khi lưu.';
+      editable.setAttribute('aria-describedby', 'body-hint');
+    }
+    if (form) { form.addEventListener('submit', sync); }
+  }
+
+  // A cover over 5 MB is refused here at once, instead of after a long upload.
+  function checkCover(input) {
+    var max = parseInt(input.getAttribute('data-max-bytes'), 10);
+    var message = input.parentNode.querySelector('[data-test=cover-error]');
+    input.addEventListener('change', function () {
+      var file = input.files && input.files[0];
+      var tooLarge = file && max && file.size > max;
+      input.setCustomValidity(tooLarge ? 'Ảnh bìa quá lớn: tối đa 5 MB.' : '');
+      if (message) { message.textContent = tooLarge ? 'Ảnh bìa quá lớn: tối đa 5 MB. Vui lòng chọn ảnh nhỏ hơn.' : ''; }
+      if (tooLarge) { input.value = ''; }
+    });
+  }
+
+  // "Đăng" reads "Hẹn giờ đăng" when the chosen time (Vietnam time, UTC+7) is still ahead.
+  function labelPublish(input, publishButton) {
+    var original = publishButton.textContent;
+    function update() {
+      var at = input.value ? Date.parse(input.value + (input.value.length === 16 ? ':00' : '') + '+07:00') : NaN;
+      publishButton.textContent = !isNaN(at) && at > Date.now() ? 'Hẹn giờ đăng' : original;
+    }
+    input.addEventListener('input', update);
+    input.addEventListener('change', update);
+    update();
+  }
+
+  document.querySelectorAll('[data-editor-for]').forEach(setUp);
+  document.querySelectorAll('input[type=file][data-max-bytes]').forEach(checkCover);
+  var publishAt = document.querySelector('[data-test=publish-at]');
+  var publishButton = document.querySelector('[data-publish-button]');
+  if (publishAt && publishButton) { labelPublish(publishAt, publishButton); }
+})();

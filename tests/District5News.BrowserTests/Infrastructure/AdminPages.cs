@@ -1,0 +1,26 @@
+using District5News.Web.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace District5News.BrowserTests.Infrastructure;
+
+/// <summary>One page of each kind staff work on in the back office, over the demo content.</summary>
+public static class AdminPages
+{
+    public static readonly string[] Names = ["bulletins", "new-bulletin", "edit-bulletin", "statistics", "accounts", "new-account", "audit"];
+
+    public static async Task<string> PathAsync(BrowserAppFactory app, string name) => name switch
+    {
+        "bulletins" => "/admin/bai-viet",
+        "new-bulletin" => "/admin/bai-viet/tao-moi",
+        "edit-bulletin" => $"/admin/bai-viet/{await DemoBulletinIdAsync(app)}/sua",
+        "statistics" => "/admin/thong-ke",
+        "accounts" => "/admin/tai-khoan",
+        "new-account" => "/admin/tai-khoan/tao-moi",
+        "audit" => "/admin/nhat-ky",
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown page"),
+    };
+
+    /// <summary>The demo bulletin the public article page shows, opened in the editor.</summary>
+    private static Task<int> DemoBulletinIdAsync(BrowserAppFactory app) => app.WithDbAsync(db =>
+        db.Articles.Where(a => a.Title == PublicPages.ArticleTitle && a.Status == ArticleStatus.Published).Select(a => a.Id).SingleAsync());
+}

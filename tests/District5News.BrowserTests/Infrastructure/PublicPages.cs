@@ -1,0 +1,23 @@
+namespace District5News.BrowserTests.Infrastructure;
+
+/// <summary>One page of each kind a resident (or a crawler) reaches, over the demo content.</summary>
+public static class PublicPages
+{
+    /// <summary>A bulletin in the middle of its category, so its page shows TIN MỚI HƠN, TIN ĐÃ ĐƯA and "Xem tiếp".</summary>
+    public const string ArticleTitle = "Hội nghị Ban Chấp hành Đảng bộ quận bàn nhiệm vụ những tháng cuối năm";
+
+    public static readonly string[] Names = ["home", "category", "article", "day", "month", "search", "signin", "not-found"];
+
+    public static async Task<string> PathAsync(BrowserAppFactory app, string name) => name switch
+    {
+        "home" => "/",
+        "category" => "/chuyen-muc/van-hoa-xa-hoi",
+        "article" => await app.ArticleUrlAsync(ArticleTitle),
+        "day" => "/theo-ngay/2026/11/25",
+        "month" => "/theo-ngay/2026/11",
+        "search" => "/tim-kiem?q=" + Uri.EscapeDataString("cho an dong"),
+        "signin" => "/tai-khoan/dang-nhap",
+        "not-found" => "/tin-tuc/999999/khong-co",
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown page"),
+    };
+}

@@ -1,0 +1,29 @@
+using District5News.IntegrationTests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace District5News.BrowserTests.Infrastructure;
+
+/// <summary>Staff sign in the way people do: the account is made as the create-user command makes it, then the real form is filled in.</summary>
+public static class StaffPages
+{
+    /// <summary>Creates (or resets) an account of <paramref name="role"/> and signs in with it; returns its e-mail.</summary>
+    public static async Task<string> SignInAsync(this IPage page, BrowserAppFactory app, string role, string? email = null)
+    {
+        email ??= $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@quan5.local";
+        await app.EnsureAccountAsync(email, role);
+        await page.SignInWithPasswordAsync(app, email, Staff.Password);
+        return email;
+    }
+
+    /// <summary>Signs in with an account that already exists, e.g. one an administrator just created in the browser.</summary>
+    public static async Task SignInWithPasswordAsync(this IPage page, BrowserAppFactory app, string email, string password)
+    {
+        await page.GotoAsync(app.Url("/tai-khoan/dang-nhap"));
+        var form = page.Locator("[data-test=signin-form]");
+        await form.GetByLabel("Email").FillAsync(email);
+        await form.GetByLabel("Mật khẩu").FillAsync(password);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/admin", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("[data-test=current-user]")).ToContainTextAsync(email);
+    }
+}

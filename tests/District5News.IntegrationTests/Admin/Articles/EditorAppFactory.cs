@@ -1,0 +1,25 @@
+using District5News.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+
+namespace District5News.IntegrationTests.Admin.Articles;
+
+/// <summary>The app with its uploads folder in a temp directory of its own, removed with the factory.</summary>
+public sealed class EditorAppFactory : NewsAppFactory
+{
+    public string UploadsPath { get; } = Path.Combine(Path.GetTempPath(), $"d5news-uploads-{Guid.NewGuid():N}");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Uploads:Path", UploadsPath);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (Directory.Exists(UploadsPath))
+        {
+            Directory.Delete(UploadsPath, recursive: true);
+        }
+    }
+}
