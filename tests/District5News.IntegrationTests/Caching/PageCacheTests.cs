@@ -185,6 +185,25 @@ public sealed class PageCacheTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task ClockSetBack_ThenForward_PagesFollowTheClock()
+    {
+        var now = _app.Clock.GetUtcNow();
+        var (_, current) = await Html.GetAsync(_app.CreateBrowser(), "/");
+        Assert.Contains(_app.Evening.Title, current.Texts(".article-link"));
+
+        // Back to 5 Nov: the 10 Nov bulletin is not public yet, whatever was cached at the later time.
+        _app.Clock.Set(now.AddDays(-15));
+        var (_, past) = await Html.GetAsync(_app.CreateBrowser(), "/");
+        var (_, pastAgain) = await Html.GetAsync(_app.CreateBrowser(), "/");
+        _app.Clock.Set(now);
+        var (_, back) = await Html.GetAsync(_app.CreateBrowser(), "/");
+
+        Assert.DoesNotContain(_app.Evening.Title, past.Texts(".article-link"));
+        Assert.DoesNotContain(_app.Evening.Title, pastAgain.Texts(".article-link"));
+        Assert.Contains(_app.Evening.Title, back.Texts(".article-link"));
+    }
+
+    [Fact]
     public async Task Search_AfterPublishing_FindsTheNewBulletinAtOnce()
     {
         var (_, before) = await Html.GetAsync(_app.CreateBrowser(), "/tim-kiem?q=van+nghe");

@@ -8,7 +8,8 @@ namespace District5News.Web.Features.Caching;
 /// <summary>
 /// Knows when the next scheduled bulletin becomes public, so cached pages never outlive that moment: a page is
 /// cached at most until then, and the first request after it evicts every public page, since any list may now
-/// hold the new bulletin. Read from the database once, and again after each change to the public content.
+/// hold the new bulletin. Read from the database once, and again after each change to the public content. A clock
+/// that goes back (tests do, to replay past days) also evicts: pages rendered "later" may show what is not yet public.
 /// </summary>
 public sealed class ScheduledPublications(
     IServiceScopeFactory scopes, TimeProvider clock, PublicContentVersion version, PublicContentCache cache) : IDisposable
@@ -23,7 +24,7 @@ public sealed class ScheduledPublications(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var snapshot = _snapshot;
-        if (snapshot is not null && snapshot.Version == version.Current && !(now >= snapshot.NextUtc))
+        if (snapshot is not null && snapshot.Version == version.Current && snapshot.Covers(now))
         {
             return ValueTask.FromResult(snapshot.NextUtc - now);
         }
@@ -37,17 +38,17 @@ public sealed class ScheduledPublications(
         try
         {
             var snapshot = _snapshot;
-            if (snapshot is not null && snapshot.Version == version.Current && now >= snapshot.NextUtc)
+            if (snapshot is not null && snapshot.Version == version.Current && !snapshot.Covers(now))
             {
                 await cache.EvictAsync(cancellationToken);
             }
 
             snapshot = _snapshot;
-            if (snapshot is null || snapshot.Version != version.Current || now >= snapshot.NextUtc)
+            if (snapshot is null || snapshot.Version != version.Current || !snapshot.Covers(now))
             {
                 // Read the version first: a change during the query leaves the snapshot outdated, to be read again.
                 var seen = version.Current;
-                snapshot = new Snapshot(seen, await ReadNextAsync(now, cancellationToken));
+                snapshot = new Snapshot(seen, now, await ReadNextAsync(now, cancellationToken));
                 _snapshot = snapshot;
             }
 
@@ -68,5 +69,10 @@ public sealed class ScheduledPublications(
             .MinAsync(a => (DateTime?)a.PublishedAtUtc, cancellationToken);
     }
 
-    private sealed record Snapshot(long Version, DateTime? NextUtc);
+    /// <summary>What is public from <paramref name="AsOfUtc"/> until <paramref name="NextUtc"/> (null: nothing scheduled).</summary>
+    private sealed record Snapshot(long Version, DateTime AsOfUtc, DateTime? NextUtc)
+    {
+        // A second of slack: requests that read the clock just before the snapshot was taken are not a clock going back.
+        public bool Covers(DateTime now) => now >= AsOfUtc.AddSeconds(-1) && !(now >= NextUtc);
+    }
 }
