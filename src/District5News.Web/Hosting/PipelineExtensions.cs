@@ -24,7 +24,8 @@ public static class PipelineExtensions
         app.UseOutputCache();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapControllers();
+        // WithStaticAssets: views link the fingerprinted file names, which MapStaticAssets serves as immutable for a year.
+        app.MapControllers().WithStaticAssets();
         return app;
     }
 

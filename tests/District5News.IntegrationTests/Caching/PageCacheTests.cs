@@ -240,6 +240,19 @@ public sealed class PageCacheTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Pages_LinkStaticAssetsByFingerprintedNames()
+    {
+        var (_, page) = await Html.GetAsync(_app.CreateBrowser(), EveningUrl);
+
+        // site.<fingerprint>.css: a new file gets a new name, so the old one can be cached for a year (immutable).
+        var stylesheets = page.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!).ToList();
+        Assert.Contains(stylesheets, href => System.Text.RegularExpressions.Regex.IsMatch(href, @"^/css/site\.[a-z0-9]{6,}\.css$"));
+        Assert.Matches(@"^/js/print\.[a-z0-9]{6,}\.js$", page.QuerySelector("script[src^='/js/print']")!.GetAttribute("src"));
+        var css = await _app.CreateBrowser().GetAsync(new Uri(stylesheets[0], UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+    }
+
     private Task<long> StoredViewsAsync() =>
         _app.WithDbAsync(db => db.Articles.Where(a => a.Id == _app.Evening.Id).Select(a => a.Views).SingleAsync());
 

@@ -20,7 +20,7 @@ public sealed class ArticlePageTests(ReaderSiteFactory app) : IClassFixture<Read
         Assert.Contains("Đoạn thứ hai của bản tin.", page.Text("[data-test=body]"), StringComparison.Ordinal);
         Assert.Equal("Số lượt người xem: 432", page.Text("[data-test=views]"));
         Assert.Equal("In bài", page.Text("[data-test=print]"));
-        Assert.NotNull(page.QuerySelector("link[rel=stylesheet][media=print][href^='/css/print.css']"));
+        Assert.NotNull(page.QuerySelector("link[rel=stylesheet][media=print][href^='/css/print.'][href$='.css']"));
         Assert.Contains($"/tin-tuc/{article.Id}/{article.Slug}", page.Text(".print-source"), StringComparison.Ordinal);
         Assert.Equal(8, page.QuerySelectorAll("[data-test=visit-counter] .digit").Length);
     }
