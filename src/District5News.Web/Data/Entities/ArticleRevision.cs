@@ -26,4 +26,20 @@ public class ArticleRevision
     public string? SavedBy { get; set; }
 
     public string? Note { get; set; }
+
+    /// <summary>The bulletin as it stands now, as a revision.</summary>
+    public static ArticleRevision Of(Article article, DateTime savedAtUtc, string? savedBy, string? note = null) => new()
+    {
+        ArticleId = article.Id,
+        CategoryId = article.CategoryId,
+        Title = article.Title,
+        Lead = article.Lead,
+        BodyHtml = article.BodyHtml,
+        CoverImagePath = article.CoverImagePath,
+        Status = article.Status,
+        PublishedAtUtc = article.PublishedAtUtc,
+        SavedAtUtc = savedAtUtc,
+        SavedBy = savedBy,
+        Note = note,
+    };
 }

@@ -287,7 +287,7 @@ public sealed class ArticleEditor(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        db.ArticleRevisions.Add(Snapshot(article).ToRevision(id));
+        db.ArticleRevisions.Add(ArticleRevision.Of(article, article.UpdatedAtUtc, article.UpdatedBy ?? article.AuthorName));
 
         // Content only: the bulletin keeps its current state and publication time, so restoring text never publishes or hides it.
         article.CategoryId = revision.CategoryId;

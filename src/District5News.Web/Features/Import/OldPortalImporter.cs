@@ -330,20 +330,8 @@ public sealed class OldPortalImporter(
         }
     }
 
-    private static ArticleRevision Revision(Article article, string note, string? savedBy, DateTime savedAtUtc) => new()
-    {
-        ArticleId = article.Id,
-        CategoryId = article.CategoryId,
-        Title = article.Title,
-        Lead = article.Lead,
-        BodyHtml = article.BodyHtml,
-        CoverImagePath = article.CoverImagePath,
-        Status = article.Status,
-        PublishedAtUtc = article.PublishedAtUtc,
-        SavedAtUtc = savedAtUtc,
-        SavedBy = savedBy,
-        Note = note.Length > MaxNoteLength ? note[..MaxNoteLength] : note,
-    };
+    private static ArticleRevision Revision(Article article, string note, string? savedBy, DateTime savedAtUtc) =>
+        ArticleRevision.Of(article, savedAtUtc, savedBy, note.Length > MaxNoteLength ? note[..MaxNoteLength] : note);
 
     private static ImportedBulletin Describe(string fileName, ImportOutcome outcome, Article article, CategoryRef category) =>
         new(fileName, outcome, article.Id, article.Title, article.Slug, category.Name, article.PublishedAtUtc, article.ImportedViews);
