@@ -9,19 +9,9 @@ namespace District5News.Web.Controllers;
 [CountedPage]
 public abstract class PublicController : Controller
 {
-    /// <summary>400 with the Vietnamese explanation of what was wrong with the request.</summary>
-    protected ViewResult BadInput(string message)
-    {
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View("~/Views/Error/BadRequest.cshtml", message);
-    }
+    protected ViewResult BadInput(string message) => this.BadRequestPage(message);
 
-    /// <summary>404 with a Vietnamese explanation of what was not found.</summary>
-    protected ViewResult NotFoundPage(string message)
-    {
-        Response.StatusCode = StatusCodes.Status404NotFound;
-        return View("~/Views/Error/NotFound.cshtml", message);
-    }
+    protected ViewResult NotFoundPage(string message) => ErrorPageExtensions.NotFoundPage(this, message);
 
     /// <summary>
     /// Reads the page number of a paged page. False, with the 400 page to return, when the query string did not bind

@@ -14,31 +14,27 @@ public static class EditingServiceCollectionExtensions
         services.AddSingleton<CoverImageStore>();
         services.AddScoped<EditorQueries>();
         services.AddScoped<ArticleEditor>();
-        services.AddTransient<IStartupFilter, UploadsStartupFilter>();
         return services;
     }
 
     /// <summary>
     /// Serves the uploads folder at /uploads. Static assets are mapped from the build's manifest, which cannot know
-    /// files uploaded at run time, so this folder gets its own static-file middleware at the head of the pipeline.
+    /// files uploaded at run time, so this folder gets its own static-file middleware.
     /// </summary>
-    private sealed class UploadsStartupFilter(CoverImageStore store) : IStartupFilter
+    public static IApplicationBuilder UseNewsUploads(this IApplicationBuilder app)
     {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        var store = app.ApplicationServices.GetRequiredService<CoverImageStore>();
+        Directory.CreateDirectory(store.RootFolder);
+        return app.UseStaticFiles(new StaticFileOptions
         {
-            Directory.CreateDirectory(store.RootFolder);
-            app.UseStaticFiles(new StaticFileOptions
+            RequestPath = UploadOptions.RequestPath,
+            FileProvider = new PhysicalFileProvider(store.RootFolder),
+            OnPrepareResponse = context =>
             {
-                RequestPath = UploadOptions.RequestPath,
-                FileProvider = new PhysicalFileProvider(store.RootFolder),
-                OnPrepareResponse = context =>
-                {
-                    // Names are never reused, so a long cache is safe; nosniff keeps a browser from reading an image as anything else.
-                    context.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
-                    context.Context.Response.Headers.XContentTypeOptions = "nosniff";
-                },
-            });
-            next(app);
-        };
+                // Names are never reused, so a long cache is safe; nosniff keeps a browser from reading an image as anything else.
+                context.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+                context.Context.Response.Headers.XContentTypeOptions = "nosniff";
+            },
+        });
     }
 }

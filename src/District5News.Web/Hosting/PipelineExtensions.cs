@@ -18,6 +18,7 @@ public static class PipelineExtensions
         app.UseResponseCompression();
         app.UseSerilogRequestLogging(o =>
             o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");
+        app.UseNewsUploads();
         app.MapStaticAssets();
         app.UseRouting();
         app.UseMiddleware<CountingMiddleware>();

@@ -1,3 +1,4 @@
+using District5News.Web.Controllers;
 using District5News.Web.Features.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -21,9 +22,7 @@ public abstract class AdminController : Controller
         return View(model);
     }
 
-    protected ViewResult NotFoundPage(string message)
-    {
-        Response.StatusCode = StatusCodes.Status404NotFound;
-        return View("~/Views/Error/NotFound.cshtml", message);
-    }
+    protected ViewResult BadInput(string message) => this.BadRequestPage(message);
+
+    protected ViewResult NotFoundPage(string message) => ErrorPageExtensions.NotFoundPage(this, message);
 }

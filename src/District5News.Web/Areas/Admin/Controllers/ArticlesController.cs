@@ -100,10 +100,4 @@ public sealed class ArticlesController(EditorQueries queries, ArticleEditor edit
                 return View("Form", result.Form);
         }
     }
-
-    private ViewResult BadInput(string message)
-    {
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View("~/Views/Error/BadRequest.cshtml", message);
-    }
 }

@@ -27,8 +27,7 @@ public sealed class StatisticsController(StatisticsQueries statistics) : AdminCo
         var result = await statistics.GetCsvAsync(input, cancellationToken);
         if (result.Error is not null)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("~/Views/Error/BadRequest.cshtml", result.Error);
+            return BadInput(result.Error);
         }
 
         return File(result.Content!, CsvExport.ContentType, result.FileName);

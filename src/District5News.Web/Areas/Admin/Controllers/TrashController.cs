@@ -14,8 +14,7 @@ public sealed class TrashController(EditorQueries queries, ArticleEditor editor)
     {
         if (!ModelState.IsValid || !PageRequest.TryValidate(page, out var pageNumber))
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("~/Views/Error/BadRequest.cshtml", "Số trang không hợp lệ.");
+            return BadInput("Số trang không hợp lệ.");
         }
 
         return View(await queries.GetTrashAsync(pageNumber, User.IsInRole(StaffRoles.Administrator), cancellationToken));

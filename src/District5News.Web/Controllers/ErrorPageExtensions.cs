@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace District5News.Web.Controllers;
+
+/// <summary>The Vietnamese answers to bad input, shared by the public site and the back office.</summary>
+public static class ErrorPageExtensions
+{
+    /// <summary>400 with the Vietnamese explanation of what was wrong with the request.</summary>
+    public static ViewResult BadRequestPage(this Controller controller, string message)
+    {
+        controller.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return controller.View("~/Views/Error/BadRequest.cshtml", message);
+    }
+
+    /// <summary>404 with a Vietnamese explanation of what was not found.</summary>
+    public static ViewResult NotFoundPage(this Controller controller, string message)
+    {
+        controller.Response.StatusCode = StatusCodes.Status404NotFound;
+        return controller.View("~/Views/Error/NotFound.cshtml", message);
+    }
+}
