@@ -47,20 +47,4 @@ public static class StorageFailure
 
         return false;
     }
-
-    /// <summary>
-    /// Recognises a storage failure and, when it is one, drops the pooled SQLite connections. A connection opened while
-    /// the file was write-protected is opened read-only by SQLite and stays so; without this it would stay in the pool
-    /// and keep refusing writes after the disk or the file is writable again.
-    /// </summary>
-    public static bool Caught(Exception exception)
-    {
-        if (!Is(exception))
-        {
-            return false;
-        }
-
-        SqliteConnection.ClearAllPools();
-        return true;
-    }
 }

@@ -164,7 +164,7 @@ public sealed class VisitCounter(IServiceScopeFactory scopes, TimeProvider clock
 
             try
             {
-                await WriteRetryingOnFreshConnectionAsync(batch, cancellationToken);
+                await WriteAsync(batch, cancellationToken);
             }
             catch (Exception ex)
             {
@@ -227,24 +227,6 @@ public sealed class VisitCounter(IServiceScopeFactory scopes, TimeProvider clock
         {
             var days = _pending.Days.Values.Concat(_inFlight?.Days.Values.AsEnumerable() ?? []).ToList();
             return (days.Sum(d => d.Visits), days.Sum(d => d.PageViews), days.Sum(d => d.ArticleViews));
-        }
-    }
-
-    /// <summary>
-    /// Writes a batch; after a storage failure, once more on a fresh connection. A connection SQLite opened while the
-    /// file was write-protected stays read-only, so the first write after the fault ends can fail on it; the failure
-    /// cleared the pool (<see cref="StorageFailure.Caught"/>), and the retry tells whether the storage still refuses.
-    /// Each try is one transaction that either adds the whole batch or nothing, so the retry cannot count twice.
-    /// </summary>
-    private async Task WriteRetryingOnFreshConnectionAsync(CountBuffer batch, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await WriteAsync(batch, cancellationToken);
-        }
-        catch (Exception ex) when (StorageFailure.Caught(ex))
-        {
-            await WriteAsync(batch, cancellationToken);
         }
     }
 

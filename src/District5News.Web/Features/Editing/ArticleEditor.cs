@@ -194,7 +194,7 @@ public sealed class ArticleEditor(
             {
                 storedCover = await covers.SaveAsync(input.Cover, validKind, cancellationToken);
             }
-            catch (IOException ex) when (StorageFailure.Caught(ex))
+            catch (IOException ex) when (StorageFailure.Is(ex))
             {
                 return await NotSavedAsync(ex, id, input, coverDropped: true, cancellationToken);
             }
@@ -236,7 +236,7 @@ public sealed class ArticleEditor(
             db.ChangeTracker.Clear();
             return await ConflictAsync(article.Id, input, coverDropped: storedCover is not null, cancellationToken);
         }
-        catch (Exception ex) when (StorageFailure.Caught(ex))
+        catch (Exception ex) when (StorageFailure.Is(ex))
         {
             covers.Delete(storedCover);
             return await NotSavedAsync(ex, id, input, coverDropped: storedCover is not null, cancellationToken);
