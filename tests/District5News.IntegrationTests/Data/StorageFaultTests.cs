@@ -125,6 +125,45 @@ public sealed class StorageFaultTests : IDisposable
         Assert.Null(await app.WithDbAsync(db => db.Articles.AsNoTracking().Where(a => a.Id == existing.Id).Select(a => a.DeletedAtUtc).SingleAsync()));
     }
 
+    [Fact]
+    public async Task DiskFull_ViewsCountedMeanwhile_ArriveOnceThereIsSpace_SaveAnswers503()
+    {
+        using var disk = new SmallDisk();
+        using var app = new FaultApp(Path.Combine(disk.Folder, "news.db"));
+        var article = await app.WithDbAsync(db => TestArticles.AddAsync(db, "Phường Chợ Lớn tổ chức hội thao", new DateTime(2026, 11, 18, 8, 0, 0)));
+        var url = $"/tin-tuc/{article.Id}/{article.Slug}";
+        var admin = await app.SignInAsync(StaffRoles.Administrator);
+        await app.FlushCountsAsync();
+        var before = await StoredCountsAsync(app, article.Id);
+        // An empty write-ahead log: the next write needs new space, as on a disk that filled since the last checkpoint.
+        Assert.Equal(0L, await app.WithDbAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            await using var checkpoint = db.Database.GetDbConnection().CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);"; // first column: 1 when it could not finish
+            return (long)(await checkpoint.ExecuteScalarAsync())!;
+        }));
+
+        disk.Fill();
+        for (var reader = 0; reader < 3; reader++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await app.CreateBrowser().GetAsync(new Uri(url, UriKind.Relative))).StatusCode);
+        }
+
+        var refused = await Assert.ThrowsAnyAsync<Exception>(app.FlushCountsAsync);
+        Assert.True(refused.GetBaseException() is SqliteException { SqliteErrorCode: 13 }, $"Expected SQLITE_FULL: {refused}");
+        var save = await EditorForms.SubmitAsync(admin, EditorForms.CreateUrl,
+            EditorForms.Fields("Bản tin gõ khi ổ đĩa đầy", "<p>Nội dung gõ khi ổ đĩa đầy.</p>", categoryId: TestArticles.WardNews), "publish");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, save.StatusCode);
+        Assert.Equal("Bản tin gõ khi ổ đĩa đầy", ((IHtmlInputElement)(await Html.ParseAsync(save)).QuerySelector("[data-test=title]")!).Value);
+
+        disk.Free();
+        await app.FlushCountsAsync();
+
+        var after = await StoredCountsAsync(app, article.Id);
+        Assert.Equal(new StoredCounts(before.ArticleViews + 3, before.Visits + 3, before.PageViews + 3, before.ArticleDayViews + 3), after);
+    }
+
     private static Task<StoredCounts> StoredCountsAsync(NewsAppFactory app, int articleId) => app.WithDbAsync(async db => new StoredCounts(
         await db.Articles.Where(a => a.Id == articleId).Select(a => a.Views).SingleAsync(),
         await db.SiteCounters.Select(s => s.Visits).SingleAsync(),
