@@ -23,7 +23,15 @@ public class NewsAppFactory : WebApplicationFactory<Program>
     public const string BrowserUserAgent =
         "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
 
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"d5news-test-{Guid.NewGuid():N}.db");
+    private readonly string _databasePath;
+
+    public NewsAppFactory()
+        : this(Path.Combine(Path.GetTempPath(), $"d5news-test-{Guid.NewGuid():N}.db"))
+    {
+    }
+
+    /// <summary>The app over the SQLite file at <paramref name="databasePath"/> (created with the schema at start).</summary>
+    protected NewsAppFactory(string databasePath) => _databasePath = databasePath;
 
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 20, 3, 0, 0, TimeSpan.Zero));
 
@@ -34,6 +42,9 @@ public class NewsAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:News", $"Data Source={_databasePath}");
         builder.UseSetting("Database:Provider", "Sqlite");
+
+        // Each test class starts on a new file; outside Development the portal refuses a missing database by default.
+        builder.UseSetting("Database:CreateIfMissing", "true");
 
         // Tests flush by hand so what they read does not depend on timing.
         builder.UseSetting("Counting:FlushInterval", "00:01:00");

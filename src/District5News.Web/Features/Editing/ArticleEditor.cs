@@ -15,6 +15,9 @@ public enum SaveOutcome
     Invalid,
     NotFound,
     Conflict,
+
+    /// <summary>The database or the disk refused the write (<see cref="StorageFailure"/>): the form comes back with everything typed.</summary>
+    NotSaved,
 }
 
 /// <summary>The result of a save: the bulletin's id when saved, else the form to show again with what the user typed.</summary>
@@ -35,7 +38,8 @@ public sealed class ArticleEditor(
     CoverImageStore covers,
     AuditLog audit,
     PublicContentCache cache,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<ArticleEditor> logger)
 {
     public const int MaxBodyLength = 500_000;
 
@@ -186,7 +190,15 @@ public sealed class ArticleEditor(
         string? storedCover = null;
         if (input.Cover is not null && coverKind is { } validKind)
         {
-            storedCover = await covers.SaveAsync(input.Cover, validKind, cancellationToken);
+            try
+            {
+                storedCover = await covers.SaveAsync(input.Cover, validKind, cancellationToken);
+            }
+            catch (IOException ex) when (StorageFailure.Is(ex))
+            {
+                return await NotSavedAsync(ex, id, input, coverDropped: true, cancellationToken);
+            }
+
             article.CoverImagePath = storedCover;
         }
 
@@ -223,6 +235,11 @@ public sealed class ArticleEditor(
             covers.Delete(storedCover);
             db.ChangeTracker.Clear();
             return await ConflictAsync(article.Id, input, coverDropped: storedCover is not null, cancellationToken);
+        }
+        catch (Exception ex) when (StorageFailure.Is(ex))
+        {
+            covers.Delete(storedCover);
+            return await NotSavedAsync(ex, id, input, coverDropped: storedCover is not null, cancellationToken);
         }
         catch
         {
@@ -329,6 +346,16 @@ public sealed class ArticleEditor(
         }
 
         return articles.Select(a => a.Title).ToList();
+    }
+
+    /// <summary>The write was refused by the storage, not by the input: the same form again, with everything typed, and why.</summary>
+    private async Task<SaveResult> NotSavedAsync(Exception failure, int? id, ArticleEditInput input, bool coverDropped, CancellationToken cancellationToken)
+    {
+        logger.LogError(failure, "Bulletin {Id} not saved: the database or the disk refused the write; the form was sent back", id?.ToString(CultureInfo.InvariantCulture) ?? "(new)");
+        db.ChangeTracker.Clear();
+        var form = await queries.GetFormAsync(id, input.Version, input, conflict: null, cancellationToken);
+        form.NotSaved = new NotSavedViewModel(coverDropped);
+        return new SaveResult(SaveOutcome.NotSaved, id ?? 0, form, []);
     }
 
     private async Task<SaveResult> ConflictAsync(int id, ArticleEditInput input, bool coverDropped, CancellationToken cancellationToken)
