@@ -15,7 +15,10 @@ public static partial class ArticleHtml
     /// <summary>Text made safe for HTML: markup characters escaped, letters kept.</summary>
     public static string Encode(string text) => TextEncoder.Encode(text);
 
-    /// <summary>Plain paragraphs as HTML paragraphs, each encoded.</summary>
+    /// <summary>
+    /// Plain paragraphs as HTML paragraphs, each encoded. Not a body yet: a body is stored only as the sanitizer's
+    /// output (<see cref="Editing.HtmlBodySanitizer.FromParagraphs"/> normalizes the text, calls this, then sanitizes).
+    /// </summary>
     public static string FromParagraphs(IEnumerable<string> paragraphs)
     {
         var builder = new StringBuilder();
