@@ -2,7 +2,6 @@ using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using District5News.Web.Features.Articles;
 using Ganss.Xss;
 
 namespace District5News.Web.Features.Editing;
@@ -52,6 +51,9 @@ public sealed class HtmlBodySanitizer
         "thead", "tbody", "tfoot", "tr", "th", "td", "hr", "dl",
     };
 
+    /// <summary>A parser per thread: creating one costs more than parsing a typical body, and sharing one across threads is not documented as safe.</summary>
+    private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser());
+
     private readonly HtmlSanitizer _sanitizer;
 
     public HtmlBodySanitizer()
@@ -95,15 +97,7 @@ public sealed class HtmlBodySanitizer
             return SanitizeMarkup(text);
         }
 
-        var body = NewBody();
-        foreach (var line in text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0))
-        {
-            var paragraph = body.Owner!.CreateElement("p");
-            paragraph.TextContent = line;
-            body.AppendChild(paragraph);
-        }
-
-        return Finish(body);
+        return FromText(text.Split('\n'));
     }
 
     /// <summary>
@@ -113,9 +107,24 @@ public sealed class HtmlBodySanitizer
     public SanitizedHtml SanitizeHtml(string? html) =>
         string.IsNullOrWhiteSpace(html) ? SanitizedHtml.Empty : SanitizeMarkup(Nfc(html));
 
-    /// <summary>Plain paragraphs (an imported page, demo content) as a body: normalized as text, encoded, then sanitized like any HTML.</summary>
-    public SanitizedHtml FromParagraphs(IEnumerable<string> paragraphs) =>
-        SanitizeHtml(ArticleHtml.FromParagraphs(paragraphs.Select(Nfc)));
+    /// <summary>
+    /// Plain paragraphs (an imported page, demo content) as a body, one &lt;p&gt; each: normalized as text, built as
+    /// text nodes (never as a string of HTML that a later step could normalize), then sanitized like any body.
+    /// </summary>
+    public SanitizedHtml FromParagraphs(IEnumerable<string> paragraphs) => FromText(paragraphs.Select(Nfc));
+
+    private SanitizedHtml FromText(IEnumerable<string> paragraphs)
+    {
+        var body = NewBody();
+        foreach (var line in paragraphs.Select(l => l.Trim()).Where(l => l.Length > 0))
+        {
+            var paragraph = body.Owner!.CreateElement("p");
+            paragraph.TextContent = line;
+            body.AppendChild(paragraph);
+        }
+
+        return Clean(body);
+    }
 
     /// <summary>
     /// Normalize first, sanitize last: the text is put in NFC before it is parsed, so no normalization later has a
@@ -137,7 +146,7 @@ public sealed class HtmlBodySanitizer
         return text.Normalize(NormalizationForm.FormC);
     }
 
-    private static IHtmlElement NewBody() => new HtmlParser().ParseDocument(string.Empty).Body!;
+    private static IHtmlElement NewBody() => Parser.Value!.ParseDocument(string.Empty).Body!;
 
     private SanitizedHtml SanitizeMarkup(string html)
     {
@@ -148,6 +157,11 @@ public sealed class HtmlBodySanitizer
         // below must see the text as it will be stored.
         NormalizeText(body);
         Prepare(body);
+        return Clean(body);
+    }
+
+    private SanitizedHtml Clean(IHtmlElement body)
+    {
         _sanitizer.SanitizeDom((IHtmlDocument)body.Owner!, body);
         Tidy(body);
         return Finish(body);
