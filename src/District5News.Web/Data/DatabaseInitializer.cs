@@ -23,11 +23,17 @@ public sealed class DatabaseInitializer(
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         await RefuseMissingOrForeignDatabaseAsync(cancellationToken);
+        var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
             // WAL lets readers go on while the counter flushes; it is a property of the file, so set it once here.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        if (pending.Contains(Features.Editing.StoredHtmlResanitizer.MigrationId))
+        {
+            await ActivatorUtilities.CreateInstance<Features.Editing.StoredHtmlResanitizer>(services).ResanitizeAllAsync(cancellationToken);
         }
 
         // Roles are part of the schema's meaning, not accounts: every environment has them.

@@ -3,6 +3,7 @@ using District5News.IntegrationTests.Infrastructure;
 using District5News.Web.Data.Entities;
 using District5News.Web.Features.Articles;
 using District5News.Web.Features.Counting;
+using District5News.Web.Features.Editing;
 using District5News.Web.Features.Vietnamese;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -259,7 +260,7 @@ public sealed class PageCacheTests : IAsyncLifetime, IDisposable
     private Task RetitleEveningAsync(string title) => _app.WithDbAsync(async db =>
     {
         var article = await db.Articles.SingleAsync(a => a.Id == _app.Evening.Id);
-        article.SetContent(title, article.Lead, article.BodyHtml, ArticleHtml.ToPlainText(article.BodyHtml));
+        article.SetContent(title, article.Lead, new HtmlBodySanitizer().SanitizeHtml(article.BodyHtml), ArticleHtml.ToPlainText(article.BodyHtml));
         await db.SaveChangesAsync();
     });
 }

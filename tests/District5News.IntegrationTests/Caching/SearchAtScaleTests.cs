@@ -1,6 +1,6 @@
 using District5News.IntegrationTests.Infrastructure;
 using District5News.Web.Data.Entities;
-using District5News.Web.Features.Articles;
+using District5News.Web.Features.Editing;
 using District5News.Web.Features.Vietnamese;
 using Microsoft.EntityFrameworkCore;
 
@@ -87,7 +87,7 @@ public sealed class SearchAtScaleTests(SearchAtScaleTests.ManyBulletinsSite app)
         private static Article Bulletin(string title, string paragraph, DateTime publishedAtVietnam)
         {
             var article = new Article { CategoryId = TestArticles.DistrictBulletin, CreatedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow };
-            article.SetContent(title, "Tóm tắt.", ArticleHtml.FromParagraphs([paragraph]), paragraph);
+            article.SetContent(title, "Tóm tắt.", new HtmlBodySanitizer().FromParagraphs([paragraph]), paragraph);
             article.Publish(VietnamTime.ToUtc(publishedAtVietnam));
             return article;
         }

@@ -96,7 +96,7 @@ public sealed class ArticleEditor(
             Error(nameof(input.CategoryId), "Chuyên mục không tồn tại. Vui lòng chọn lại.");
         }
 
-        var bodyHtml = string.Empty;
+        var bodyHtml = SanitizedHtml.Empty;
         if (input.Body is { Length: > MaxBodyLength })
         {
             Error(nameof(input.Body), "Nội dung quá dài (tối đa 500.000 ký tự).");
@@ -106,8 +106,8 @@ public sealed class ArticleEditor(
             bodyHtml = sanitizer.Sanitize(input.Body);
         }
 
-        var bodyText = ArticleHtml.ToPlainText(bodyHtml);
-        if (intent == SaveIntents.Publish && bodyText.Length == 0 && !bodyHtml.Contains("<img", StringComparison.Ordinal))
+        var bodyText = ArticleHtml.ToPlainText(bodyHtml.Html);
+        if (intent == SaveIntents.Publish && bodyText.Length == 0 && !bodyHtml.Html.Contains("<img", StringComparison.Ordinal))
         {
             Error(nameof(input.Body), "Vui lòng nhập nội dung bản tin trước khi đăng.");
         }
@@ -308,7 +308,9 @@ public sealed class ArticleEditor(
 
         // Content only: the bulletin keeps its current state and publication time, so restoring text never publishes or hides it.
         article.CategoryId = revision.CategoryId;
-        article.SetContent(revision.Title, revision.Lead, revision.BodyHtml, ArticleHtml.ToPlainText(revision.BodyHtml));
+        // A revision row is stored HTML like any other: it goes through the sanitizer again before it is current.
+        var body = sanitizer.SanitizeHtml(revision.BodyHtml);
+        article.SetContent(revision.Title, revision.Lead, body, ArticleHtml.ToPlainText(body.Html));
         article.CoverImagePath = revision.CoverImagePath;
         article.UpdatedAtUtc = now;
         article.UpdatedBy = who.Name;
