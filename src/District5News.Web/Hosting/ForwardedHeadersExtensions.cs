@@ -77,5 +77,15 @@ public static class ForwardedHeadersExtensions
     }
 
     /// <summary>First in the pipeline, so everything after it sees the client's scheme and address.</summary>
-    public static IApplicationBuilder UseNewsForwardedHeaders(this IApplicationBuilder app) => app.UseForwardedHeaders();
+    public static IApplicationBuilder UseNewsForwardedHeaders(this IApplicationBuilder app)
+    {
+        var services = app.ApplicationServices;
+        if (!services.GetRequiredService<IHostEnvironment>().IsDevelopment() && !services.GetRequiredService<SiteAddress>().IsConfigured)
+        {
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ForwardedHeadersExtensions))
+                .LogWarning("Site:BaseUrl is not set: absolute URLs (canonical links, printed pages) follow each request's Host header. Set it to the public https address.");
+        }
+
+        return app.UseForwardedHeaders();
+    }
 }
