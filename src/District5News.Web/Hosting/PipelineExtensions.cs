@@ -8,6 +8,8 @@ public static class PipelineExtensions
     /// <summary>The request pipeline, in order.</summary>
     public static WebApplication UseNewsPipeline(this WebApplication app)
     {
+        app.UseNewsForwardedHeaders();
+        app.UseNewsSecurityHeaders();
         app.UseExceptionHandler("/loi/500");
         if (!app.Environment.IsDevelopment())
         {
