@@ -2,6 +2,7 @@ using District5News.Web.Data;
 using District5News.Web.Data.Entities;
 using District5News.Web.Features.Accounts;
 using District5News.Web.Features.Audit;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace District5News.Web.Hosting;
@@ -47,6 +48,12 @@ public static class IdentityServiceCollectionExtensions
             o.Cookie.Name = "d5_af";
             o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
+
+        // The key ring lives in the news database, so a restart or a second instance keeps staff signed in and open
+        // forms valid. The application name, not the content root, decides which keys an instance shares.
+        services.AddDataProtection()
+            .SetApplicationName("District5News")
+            .PersistKeysToDbContext<NewsDbContext>();
 
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicies.Staff, p => p.RequireRole(StaffRoles.Editor, StaffRoles.Administrator))
