@@ -31,6 +31,14 @@ public static class IdentityServiceCollectionExtensions
             .AddErrorDescriber<VietnameseIdentityErrorDescriber>()
             .AddPasswordValidator<CommonPasswordValidator>();
 
+        // The lockout's limits are set in one place: the defaults above, or Identity:Lockout in configuration.
+        services.AddOptions<IdentityOptions>().Configure<IConfiguration>((o, configuration) =>
+            configuration.GetSection("Identity:Lockout").Bind(o.Lockout));
+
+        // The stamp is checked on every staff request (a few small queries), so a cookie copied before sign-out, a
+        // lock, a role change or a password reset stops working at once, not at the next periodic check.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/tai-khoan/dang-nhap";
