@@ -1,5 +1,7 @@
 using System.Net;
+using AngleSharp.Dom;
 using District5News.Web.Data;
+using District5News.Web.Features.Articles;
 using District5News.Web.Features.Counting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -13,6 +15,10 @@ namespace District5News.IntegrationTests.Infrastructure;
 /// <summary>
 /// Hosts the real app over its own SQLite file (migrations applied at start, as in production), with a clock
 /// tests can move. One factory per test class; the file is deleted when the class is done.
+/// Like ContosoUniversity's SliceFixture it carries the wiring tests share: a service scope
+/// (<see cref="ExecuteScopeAsync"/>), the database (<see cref="WithDbAsync"/>), a resident's page
+/// (<see cref="GetAsReaderAsync"/>), staff browsers (<c>SignInAsync</c> in <see cref="Staff"/>), writing buffered counts
+/// (<see cref="FlushCountsAsync"/>) and telling the site its content changed (<see cref="PublicContentChangedAsync"/>).
 /// </summary>
 public class NewsAppFactory : WebApplicationFactory<Program>
 {
@@ -73,6 +79,29 @@ public class NewsAppFactory : WebApplicationFactory<Program>
         client.DefaultRequestHeaders.Add(ClientAddressHeader, clientAddress ?? NewClientAddress());
         return client;
     }
+
+    /// <summary>Runs <paramref name="action"/> in a service scope of its own, as one request would.</summary>
+    public async Task ExecuteScopeAsync(Func<IServiceProvider, Task> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider);
+    }
+
+    /// <inheritdoc cref="ExecuteScopeAsync(Func{IServiceProvider, Task})"/>
+    public async Task<T> ExecuteScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    /// <summary>A page as a new resident sees it: a fresh browser (no cookies), its response and parsed HTML.</summary>
+    public Task<(HttpResponseMessage Response, IDocument Document)> GetAsReaderAsync(string url) => Html.GetAsync(CreateBrowser(), url);
+
+    /// <summary>
+    /// What the app does after a content change (editor, trash, importer, scheduler): tests that write bulletins straight
+    /// into the database call this so cached pages and menus follow.
+    /// </summary>
+    public Task PublicContentChangedAsync() => Services.GetRequiredService<PublicContentCache>().EvictAsync();
 
     public async Task WithDbAsync(Func<NewsDbContext, Task> action)
     {
