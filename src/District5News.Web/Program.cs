@@ -10,6 +10,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services
     .AddNewsData(builder.Configuration, builder.Environment)
     .AddNewsIdentity(builder.Environment)
+    .AddNewsRateLimiting()
     .AddNewsSite()
     .AddNewsWebHardening()
     .AddNewsCounting()

@@ -23,6 +23,7 @@ public static class PipelineExtensions
         app.UseNewsUploads();
         app.MapStaticAssets();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseMiddleware<CountingMiddleware>();
         app.UseOutputCache();
         app.UseAuthentication();
