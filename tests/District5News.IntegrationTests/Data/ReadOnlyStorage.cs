@@ -1,84 +1,149 @@
 using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Xunit.Abstractions;
 
 namespace District5News.IntegrationTests.Data;
 
 /// <summary>
-/// Makes a database folder read-only under a running portal, as a disk remounted read-only after an error does: the
-/// immutable attribute (chattr +i) on the database file, its write-ahead log and the folder. It stops writes through
-/// files that are already open and stops root too (the tests run as root, where chmod stops nothing); the -shm index
-/// stays writable, as SQLite needs it to read a WAL database. Needs CAP_LINUX_IMMUTABLE and a file system that keeps
-/// the attribute (ext4, xfs, btrfs): where that is missing the test fails saying so, it never passes without the fault.
+/// Makes the database read-only under a running portal, the most real way this machine allows, and says which:
+/// <list type="number">
+/// <item>chattr +i on the database file, its write-ahead log and the folder, as a disk remounted read-only after an
+/// error: it stops root too and writes through files already open. Needs CAP_LINUX_IMMUTABLE and a file system that
+/// keeps the attribute (ext4, xfs, btrfs).</item>
+/// <item>Else chmod: the same files and folder without write permission, which stops a user without CAP_DAC_OVERRIDE
+/// (the usual CI runner). Connections opened before keep writing, so the pools are cleared.</item>
+/// <item>Else SQLite's own read-only mode for the portal's new connections (<see cref="SqliteFaultHook.ReadOnly"/>).</item>
+/// </list>
+/// In the first two SQLite itself opens the portal's read-write connections read-only, which is what the portal's
+/// StorageFailureConnectionInterceptor must keep out of the pool; the third keeps its read-only connections in a pool
+/// of their own, so it tests the 503s, the kept counts and the recovery, not that interceptor. The -shm index stays
+/// writable throughout, as SQLite needs it to read a WAL database. Whichever runs, a write is checked to fail with
+/// SQLITE_READONLY before the test goes on: it never passes without the fault.
 /// </summary>
-public sealed class ReadOnlyStorage(string databasePath) : IDisposable
+public sealed class ReadOnlyStorage(FaultApp app, ITestOutputHelper output) : IDisposable
 {
-    private bool _protected;
+    private const int SqliteReadOnly = 8;
+    private Action? _release;
 
-    private IEnumerable<string> Targets =>
-        [databasePath, databasePath + "-wal", Path.GetDirectoryName(databasePath)!];
+    public string Mechanism { get; private set; } = "none";
 
-    public void Protect()
+    private string[] Targets => [app.DatabasePath, app.DatabasePath + "-wal", Path.GetDirectoryName(app.DatabasePath)!];
+
+    public async Task ProtectAsync()
     {
-        Assert.True(File.Exists(databasePath + "-wal"),
+        Assert.True(File.Exists(app.DatabasePath + "-wal"),
             "The database has no write-ahead log open: the portal should hold it in WAL mode while it runs.");
-        _protected = true;
-        foreach (var target in Targets)
+        if (FaultApp.UnprivilegedOnly)
         {
-            Chattr("+i", target);
+            output.WriteLine("D5NEWS_TEST_UNPRIVILEGED_FAULTS=1: file-system faults skipped.");
+        }
+        else if (TryImmutable() || TryWithoutWritePermission())
+        {
+            // Connections opened before the fault hold files open for writing; a long outage has dropped them anyway.
+            SqliteConnection.ClearAllPools();
         }
 
-        // The fault must be real: the file refuses writes, even to root, even through a new handle.
-        var refused = false;
-        try
+        if (_release is null)
         {
-            using var stream = new FileStream(databasePath + "-wal", FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
-        }
-        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
-        {
-            refused = true;
+            app.Faults.ReadOnly = true;
+            _release = () => app.Faults.ReadOnly = false;
+            Mechanism = "SQLite read-only mode (Mode=ReadOnly on the portal's new connections)";
         }
 
-        Assert.True(refused, "chattr +i did not make the write-ahead log read-only here; the test cannot make the fault.");
+        output.WriteLine($"Read-only fault: {Mechanism}.");
+        await app.AssertWritesRefusedAsync(SqliteReadOnly);
     }
 
     public void Release()
     {
-        if (!_protected)
-        {
-            return;
-        }
-
-        foreach (var target in Targets)
-        {
-            Chattr("-i", target);
-        }
-
-        _protected = false;
+        var release = _release;
+        _release = null;
+        release?.Invoke();
     }
 
     public void Dispose() => Release();
 
-    private static void Chattr(string flag, string path)
+    private bool TryImmutable()
+    {
+        var done = new List<string>();
+        _release = () => done.ForEach(target => Chattr("-i", target));
+        foreach (var target in Targets)
+        {
+            var (exit, error) = Chattr("+i", target);
+            if (exit != 0)
+            {
+                output.WriteLine($"chattr +i {target} failed ({error.Trim()}): no immutable attribute here.");
+                Release();
+                return false;
+            }
+
+            done.Add(target);
+        }
+
+        return Kept("chattr +i (immutable attribute)");
+    }
+
+    private bool TryWithoutWritePermission()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return false;
+        }
+
+        var modes = Targets.ToDictionary(t => t, File.GetUnixFileMode);
+        _release = () =>
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                return;
+            }
+
+            foreach (var (target, mode) in modes)
+            {
+                File.SetUnixFileMode(target, mode);
+            }
+        };
+        foreach (var (target, mode) in modes)
+        {
+            File.SetUnixFileMode(target, mode & ~(UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite));
+        }
+
+        return Kept("chmod a-w (no write permission)");
+    }
+
+    /// <summary>Keeps the fault just made if the write-ahead log now refuses a new writer; undoes it otherwise.</summary>
+    private bool Kept(string mechanism)
+    {
+        try
+        {
+            using var stream = new FileStream(app.DatabasePath + "-wal", FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+        {
+            Mechanism = mechanism;
+            return true;
+        }
+
+        output.WriteLine($"{mechanism} did not stop writes here.");
+        Release();
+        return false;
+    }
+
+    private static (int Exit, string Error) Chattr(string flag, string path)
     {
         var info = new ProcessStartInfo("chattr") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         info.ArgumentList.Add(flag);
         info.ArgumentList.Add(path);
-        string error;
-        int exit;
         try
         {
             using var process = Process.Start(info)!;
-            error = process.StandardError.ReadToEnd();
+            var error = process.StandardError.ReadToEnd();
             process.WaitForExit();
-            exit = process.ExitCode;
+            return (process.ExitCode, error);
         }
         catch (System.ComponentModel.Win32Exception ex)
         {
-            error = ex.Message;
-            exit = -1;
+            return (-1, ex.Message);
         }
-
-        Assert.True(exit == 0,
-            $"chattr {flag} {path} failed ({error.Trim()}). This test needs chattr (e2fsprogs), root with CAP_LINUX_IMMUTABLE and "
-            + "a file system that supports the immutable attribute for its temp folder (ext4, xfs, btrfs).");
     }
 }

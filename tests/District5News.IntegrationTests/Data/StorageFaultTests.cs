@@ -7,19 +7,26 @@ using District5News.Web.Data.Entities;
 using District5News.Web.Features.Accounts;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
 
 namespace District5News.IntegrationTests.Data;
 
 /// <summary>
-/// The database turning read-only under the running portal (<see cref="ReadOnlyStorage"/>): readers keep reading,
-/// a save answers 503 with everything typed, other writes answer 503, and the counts kept in memory reach the
-/// database once it takes writes again, without a restart and without counting twice.
+/// The database turning read-only (<see cref="ReadOnlyStorage"/>) or its disk filling (<see cref="SmallDisk"/>) under
+/// the running portal: readers keep reading, a save answers 503 with everything typed, other writes answer 503, and the
+/// counts kept in memory reach the database once it takes writes again, without a restart and without counting twice.
+/// Each fault is made for real where the machine allows it and by SQLite itself otherwise; the output says which.
 /// </summary>
 public sealed class StorageFaultTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"d5news-fault-{Guid.NewGuid():N}");
+    private readonly ITestOutputHelper _output;
 
-    public StorageFaultTests() => Directory.CreateDirectory(_folder);
+    public StorageFaultTests(ITestOutputHelper output)
+    {
+        _output = output;
+        Directory.CreateDirectory(_folder);
+    }
 
     public void Dispose()
     {
@@ -38,11 +45,10 @@ public sealed class StorageFaultTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await app.CreateBrowser().GetAsync(new Uri(url, UriKind.Relative))).StatusCode);
         await app.FlushCountsAsync();
         var before = await StoredCountsAsync(app, article.Id);
-        using var storage = new ReadOnlyStorage(app.DatabasePath);
+        using var storage = new ReadOnlyStorage(app, _output);
 
-        storage.Protect();
-        // A long outage: the pool drops idle connections and opens new ones for readers, which SQLite now opens read-only.
-        SqliteConnection.ClearAllPools();
+        // A long outage: the pool has dropped idle connections and opens new ones for readers, which open read-only.
+        await storage.ProtectAsync();
         for (var reader = 0; reader < 3; reader++)
         {
             var browser = app.CreateBrowser();
@@ -76,10 +82,9 @@ public sealed class StorageFaultTests : IDisposable
             publishAtVietnam: "2026-12-01T07:30",
             categoryId: TestArticles.Announcements,
             lead: "Lịch tiếp công dân định kỳ của phường.");
-        using var storage = new ReadOnlyStorage(app.DatabasePath);
+        using var storage = new ReadOnlyStorage(app, _output);
 
-        storage.Protect();
-        SqliteConnection.ClearAllPools();
+        await storage.ProtectAsync();
         var save = await EditorForms.SubmitAsync(admin, EditorForms.CreateUrl, typed, "publish");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, save.StatusCode);
@@ -128,7 +133,7 @@ public sealed class StorageFaultTests : IDisposable
     [Fact]
     public async Task DiskFull_ViewsCountedMeanwhile_ArriveOnceThereIsSpace_SaveAnswers503()
     {
-        using var disk = new SmallDisk();
+        using var disk = new SmallDisk(_output);
         using var app = new FaultApp(Path.Combine(disk.Folder, "news.db"));
         var article = await app.WithDbAsync(db => TestArticles.AddAsync(db, "Phường Chợ Lớn tổ chức hội thao", new DateTime(2026, 11, 18, 8, 0, 0)));
         var url = $"/tin-tuc/{article.Id}/{article.Slug}";
@@ -144,7 +149,7 @@ public sealed class StorageFaultTests : IDisposable
             return (long)(await checkpoint.ExecuteScalarAsync())!;
         }));
 
-        disk.Fill();
+        await disk.FillAsync(app);
         for (var reader = 0; reader < 3; reader++)
         {
             Assert.Equal(HttpStatusCode.OK, (await app.CreateBrowser().GetAsync(new Uri(url, UriKind.Relative))).StatusCode);
@@ -171,6 +176,4 @@ public sealed class StorageFaultTests : IDisposable
         await db.ArticleDailyViews.Where(v => v.ArticleId == articleId).SumAsync(v => v.Views)));
 
     private sealed record StoredCounts(long ArticleViews, long Visits, long PageViews, long ArticleDayViews);
-
-    private sealed class FaultApp(string databasePath) : NewsAppFactory(databasePath);
 }
