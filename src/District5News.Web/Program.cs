@@ -11,6 +11,7 @@ builder.Services
     .AddNewsData(builder.Configuration, builder.Environment)
     .AddNewsIdentity(builder.Environment)
     .AddNewsSite()
+    .AddNewsPageCache()
     .AddNewsCounting()
     .AddNewsEditing()
     .AddNewsAdministration()

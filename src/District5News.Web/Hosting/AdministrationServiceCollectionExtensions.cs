@@ -13,6 +13,7 @@ public static class AdministrationServiceCollectionExtensions
         services.AddScoped<AccountAdministration>();
         services.AddScoped<StatisticsQueries>();
         services.AddScoped<AuditQueries>();
+        services.AddScoped<Features.Admin.DashboardQueries>();
 
         // Locking an account or resetting its password changes its security stamp; checking the stamp every minute
         // (instead of Identity's 30) ends that account's open sessions promptly and makes role changes take effect.

@@ -2,6 +2,7 @@ using System.Net;
 using District5News.IntegrationTests.Infrastructure;
 using District5News.Web.Data.Entities;
 using District5News.Web.Features.Articles;
+using District5News.Web.Features.Caching;
 using District5News.Web.Features.Counting;
 using District5News.Web.Features.Vietnamese;
 using Microsoft.EntityFrameworkCore;
@@ -93,8 +94,8 @@ public sealed class PageCacheTests : IAsyncLifetime, IDisposable
 
         Assert.True(person.Headers.Contains("Age"));
         var cookies = person.Headers.GetValues("Set-Cookie").ToList();
-        Assert.Contains(cookies, c => c.StartsWith(CountingMiddleware.VisitCookie + "=", StringComparison.Ordinal));
-        Assert.Contains(cookies, c => c.StartsWith(ArticleViewCounting.SeenCookie + "=" + _app.Evening.Id + ".", StringComparison.Ordinal));
+        Assert.Contains(cookies, c => c.StartsWith(CountingCookies.Visit + "=", StringComparison.Ordinal));
+        Assert.Contains(cookies, c => c.StartsWith(CountingCookies.Seen + "=" + _app.Evening.Id + ".", StringComparison.Ordinal));
         Assert.True(bot.Headers.Contains("Age"));
         Assert.False(bot.Headers.Contains("Set-Cookie"));
         Assert.Equal("no-cache", bot.Headers.CacheControl?.ToString());
@@ -129,7 +130,7 @@ public sealed class PageCacheTests : IAsyncLifetime, IDisposable
         var (_, staleHome) = await Html.GetAsync(_app.CreateBrowser(), "/");
         Assert.Contains("Phường tổ chức đêm văn nghệ mừng ngày Nhà giáo", staleHome.Texts(".article-link"));
 
-        await _app.Services.GetRequiredService<PublicContentCache>().EvictAsync();
+        await _app.Services.GetRequiredService<PublicContentChanges>().PublishAsync(new ContentChange(ContentTypes.Article, null, "test"));
 
         // The new title makes a new slug: the old address now answers 301 instead of the cached page.
         var (_, home) = await Html.GetAsync(_app.CreateBrowser(), "/");
@@ -151,7 +152,7 @@ public sealed class PageCacheTests : IAsyncLifetime, IDisposable
             article.Unpublish();
             await db.SaveChangesAsync();
         });
-        await _app.Services.GetRequiredService<PublicContentCache>().EvictAsync();
+        await _app.Services.GetRequiredService<PublicContentChanges>().PublishAsync(new ContentChange(ContentTypes.Article, null, "test"));
 
         var response = await _app.CreateBrowser().GetAsync(new Uri(EveningUrl, UriKind.Relative));
 
@@ -208,7 +209,7 @@ public sealed class PageCacheTests : IAsyncLifetime, IDisposable
     {
         var (_, before) = await Html.GetAsync(_app.CreateBrowser(), "/tim-kiem?q=van+nghe");
         await _app.WithDbAsync(db => TestArticles.AddAsync(db, "Liên hoan văn nghệ quần chúng Quận 5", new DateTime(2026, 11, 19, 9, 0, 0)));
-        await _app.Services.GetRequiredService<PublicContentCache>().EvictAsync();
+        await _app.Services.GetRequiredService<PublicContentChanges>().PublishAsync(new ContentChange(ContentTypes.Article, null, "test"));
 
         var (_, after) = await Html.GetAsync(_app.CreateBrowser(), "/tim-kiem?q=van+nghe");
 

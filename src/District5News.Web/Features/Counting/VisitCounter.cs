@@ -1,5 +1,6 @@
 using District5News.Web.Data;
 using District5News.Web.Data.Entities;
+using District5News.Web.Features.Caching;
 using District5News.Web.Features.Vietnamese;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -14,7 +15,8 @@ namespace District5News.Web.Features.Counting;
 /// so cached pages can show it without a query; it is read again after <see cref="StoredViewsLifetime"/> to take
 /// in what other instances flushed.
 /// </summary>
-public sealed class VisitCounter(IServiceScopeFactory scopes, TimeProvider clock, ILogger<VisitCounter> logger) : IDisposable
+public sealed class VisitCounter(IServiceScopeFactory scopes, TimeProvider clock, ILogger<VisitCounter> logger)
+    : IPublicContentChangeHandler, IDisposable
 {
     /// <summary>How long stored totals kept in memory are trusted before being read again (other instances add to them).</summary>
     public static readonly TimeSpan StoredViewsLifetime = TimeSpan.FromMinutes(1);
@@ -33,18 +35,18 @@ public sealed class VisitCounter(IServiceScopeFactory scopes, TimeProvider clock
 
     public void Dispose() => _flushGate.Dispose();
 
-    /// <summary>Adds a page view (and a visit when it starts one); a delta of -1 takes back one recorded too early.</summary>
-    public void RecordPageView(bool newVisit, int delta = 1)
+    /// <summary>Adds a page view, and a visit when it starts one.</summary>
+    public void RecordPageView(bool newVisit)
     {
         var day = VietnamTime.Today(clock);
         lock (_lock)
         {
             var counts = _pending.Day(day);
-            counts.PageViews += delta;
+            counts.PageViews++;
             if (newVisit)
             {
-                counts.Visits += delta;
-                _pending.Visits += delta;
+                counts.Visits++;
+                _pending.Visits++;
             }
         }
     }
@@ -94,6 +96,17 @@ public sealed class VisitCounter(IServiceScopeFactory scopes, TimeProvider clock
 
             return stored.Value + _pending.ArticleViews.GetValueOrDefault(articleId) + (_inFlight?.ArticleViews.GetValueOrDefault(articleId) ?? 0);
         }
+    }
+
+    /// <summary>
+    /// A content change may have moved stored totals behind this instance's back (an import sets imported views and
+    /// the counter's starting value): read them again.
+    /// </summary>
+    public ValueTask OnPublicContentChangedAsync(ContentChange change)
+    {
+        ForgetStoredArticleViews();
+        InvalidateStoredTotal();
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>Forgets the stored bulletin totals kept in memory, e.g. after an import changed imported views.</summary>

@@ -4,6 +4,7 @@ using District5News.Web.Data;
 using District5News.Web.Data.Entities;
 using District5News.Web.Features.Articles;
 using District5News.Web.Features.Audit;
+using District5News.Web.Features.Caching;
 using District5News.Web.Features.Vietnamese;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,11 +35,9 @@ public sealed class ArticleEditor(
     HtmlBodySanitizer sanitizer,
     CoverImageStore covers,
     AuditLog audit,
-    PublicContentCache cache,
+    PublicContentChanges changes,
     TimeProvider clock)
 {
-    public const int MaxBodyLength = 500_000;
-
     private static readonly string[] PublishAtFormats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd HH:mm"];
 
     public static StaffMember Who(ClaimsPrincipal user) =>
@@ -93,9 +92,9 @@ public sealed class ArticleEditor(
         }
 
         var bodyHtml = string.Empty;
-        if (input.Body is { Length: > MaxBodyLength })
+        if (input.Body is { Length: > ArticleLimits.BodyLength })
         {
-            Error(nameof(input.Body), "Nội dung quá dài (tối đa 500.000 ký tự).");
+            Error(nameof(input.Body), $"Nội dung quá dài (tối đa {VietnameseFormat.Number(ArticleLimits.BodyLength)} ký tự).");
         }
         else
         {
@@ -230,7 +229,7 @@ public sealed class ArticleEditor(
             throw;
         }
 
-        await cache.EvictAsync(cancellationToken);
+        await changes.PublishAsync(new ContentChange(ContentTypes.Article, article.Id.ToString(CultureInfo.InvariantCulture), "saved"));
         return new SaveResult(SaveOutcome.Saved, article.Id, null, []) { Message = SavedMessage(article, now) };
     }
 
@@ -244,9 +243,9 @@ public sealed class ArticleEditor(
         }
 
         article.DeletedAtUtc = clock.GetUtcNow().UtcDateTime;
-        audit.Add(AuditActions.ArticleDeleted, "Article", id.ToString(CultureInfo.InvariantCulture), article.Title);
+        audit.Add(AuditActions.ArticleDeleted, AuditTargets.Article, id.ToString(CultureInfo.InvariantCulture), article.Title);
         await db.SaveChangesAsync(cancellationToken);
-        await cache.EvictAsync(cancellationToken);
+        await changes.PublishAsync(new ContentChange(ContentTypes.Article, id.ToString(CultureInfo.InvariantCulture), "trashed"));
         return article.Title;
     }
 
@@ -259,9 +258,9 @@ public sealed class ArticleEditor(
         }
 
         article.DeletedAtUtc = null;
-        audit.Add(AuditActions.ArticleRestored, "Article", id.ToString(CultureInfo.InvariantCulture), article.Title);
+        audit.Add(AuditActions.ArticleRestored, AuditTargets.Article, id.ToString(CultureInfo.InvariantCulture), article.Title);
         await db.SaveChangesAsync(cancellationToken);
-        await cache.EvictAsync(cancellationToken);
+        await changes.PublishAsync(new ContentChange(ContentTypes.Article, id.ToString(CultureInfo.InvariantCulture), "restored"));
         return article.Title;
     }
 
@@ -296,10 +295,10 @@ public sealed class ArticleEditor(
         article.UpdatedAtUtc = now;
         article.UpdatedBy = who.Name;
         article.Version = Guid.NewGuid();
-        audit.Add(AuditActions.ArticleRevisionRestored, "Article", id.ToString(CultureInfo.InvariantCulture),
+        audit.Add(AuditActions.ArticleRevisionRestored, AuditTargets.Article, id.ToString(CultureInfo.InvariantCulture),
             $"{article.Title} – phiên bản lưu lúc {VietnameseFormat.LongDateTime(revision.SavedAtUtc)}");
         await db.SaveChangesAsync(cancellationToken);
-        await cache.EvictAsync(cancellationToken);
+        await changes.PublishAsync(new ContentChange(ContentTypes.Article, id.ToString(CultureInfo.InvariantCulture), "revision-restored"));
         return true;
     }
 
@@ -318,7 +317,7 @@ public sealed class ArticleEditor(
         foreach (var article in articles)
         {
             db.Articles.Remove(article);
-            audit.Add(AuditActions.ArticlePurged, "Article", article.Id.ToString(CultureInfo.InvariantCulture), article.Title);
+            audit.Add(AuditActions.ArticlePurged, AuditTargets.Article, article.Id.ToString(CultureInfo.InvariantCulture), article.Title);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -349,23 +348,23 @@ public sealed class ArticleEditor(
         var target = after.Id.ToString(CultureInfo.InvariantCulture);
         if (before is null)
         {
-            audit.Add(AuditActions.ArticleCreated, "Article", target, after.Title);
+            audit.Add(AuditActions.ArticleCreated, AuditTargets.Article, target, after.Title);
         }
         else if (!before.SameContentAs(after))
         {
-            audit.Add(AuditActions.ArticleEdited, "Article", target, after.Title);
+            audit.Add(AuditActions.ArticleEdited, AuditTargets.Article, target, after.Title);
         }
 
         var wasPublished = before?.Status == ArticleStatus.Published;
         if (after.Status == ArticleStatus.Published && (!wasPublished || before!.PublishedAtUtc != after.PublishedAtUtc))
         {
             var when = VietnameseFormat.LongDateTime(after.PublishedAtUtc);
-            audit.Add(AuditActions.ArticlePublished, "Article", target,
+            audit.Add(AuditActions.ArticlePublished, AuditTargets.Article, target,
                 after.PublishedAtUtc > now ? $"{after.Title} – hẹn giờ đăng lúc {when}" : $"{after.Title} – đăng lúc {when}");
         }
         else if (wasPublished && after.Status != ArticleStatus.Published)
         {
-            audit.Add(AuditActions.ArticleUnpublished, "Article", target,
+            audit.Add(AuditActions.ArticleUnpublished, AuditTargets.Article, target,
                 after.Status == ArticleStatus.Draft ? $"{after.Title} – chuyển về bản nháp" : after.Title);
         }
     }

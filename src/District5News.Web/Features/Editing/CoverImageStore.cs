@@ -1,3 +1,4 @@
+using District5News.Web.Data.Entities;
 using District5News.Web.Features.Vietnamese;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +15,7 @@ public enum CoverImageKind
 /// <summary>Checks and stores cover images under the uploads folder with generated names.</summary>
 public sealed class CoverImageStore(IOptions<UploadOptions> options, IHostEnvironment environment, TimeProvider clock, ILogger<CoverImageStore> logger)
 {
-    public const long MaxBytes = 5 * 1024 * 1024;
+    public const long MaxBytes = ArticleLimits.CoverBytes;
 
     /// <summary>The request limit on forms that carry a cover: a little above <see cref="MaxBytes"/> so a slightly larger file still reaches the form with a clear message.</summary>
     public const long RequestLimitBytes = MaxBytes + (1024 * 1024);

@@ -19,13 +19,13 @@ public sealed class ArticleEditInput
     public Guid? Version { get; set; }
 
     [Required(ErrorMessage = "Vui lòng nhập tiêu đề.")]
-    [StringLength(300, ErrorMessage = "Tiêu đề dài tối đa 300 ký tự.")]
+    [VietnameseStringLength(ArticleLimits.TitleLength, ErrorMessage = "Tiêu đề dài tối đa {1} ký tự.")]
     public string? Title { get; set; }
 
     [Required(ErrorMessage = "Vui lòng chọn chuyên mục.")]
     public int? CategoryId { get; set; }
 
-    [StringLength(2000, ErrorMessage = "Phần tóm tắt dài tối đa 2.000 ký tự.")]
+    [VietnameseStringLength(ArticleLimits.LeadLength, ErrorMessage = "Phần tóm tắt dài tối đa {1} ký tự.")]
     public string? Lead { get; set; }
 
     public string? Body { get; set; }

@@ -32,10 +32,10 @@ public sealed class EditorQueries(NewsDbContext db, TimeProvider clock)
                 query = query.Where(a => a.Status == ArticleStatus.Draft);
                 break;
             case EditorState.Published:
-                query = query.Where(a => a.Status == ArticleStatus.Published && a.PublishedAtUtc <= now);
+                query = query.Where(ArticleVisibility.VisibleAt(now));
                 break;
             case EditorState.Scheduled:
-                query = query.Where(a => a.Status == ArticleStatus.Published && a.PublishedAtUtc > now);
+                query = query.Where(ArticleVisibility.ScheduledAt(now));
                 break;
             case EditorState.Unpublished:
                 query = query.Where(a => a.Status == ArticleStatus.Unpublished);
@@ -178,7 +178,7 @@ public sealed class EditorQueries(NewsDbContext db, TimeProvider clock)
             // Moving to the trash does not make a new version, so the audit log is what remembers who did it.
             var target = id.ToString(CultureInfo.InvariantCulture);
             savedBy = await db.AuditEntries.AsNoTracking()
-                .Where(e => e.Action == AuditActions.ArticleDeleted && e.TargetType == "Article" && e.TargetId == target)
+                .Where(e => e.Action == AuditActions.ArticleDeleted && e.TargetType == AuditTargets.Article && e.TargetId == target)
                 .OrderByDescending(e => e.Id).Select(e => e.UserName).FirstOrDefaultAsync(cancellationToken) ?? savedBy;
         }
 

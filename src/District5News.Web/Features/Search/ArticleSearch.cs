@@ -73,14 +73,9 @@ public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, Tim
     {
         private const int SmallTier = 1500;
 
-        private const string VisibleWhere = "a.\"Status\" = 1 AND a.\"DeletedAtUtc\" IS NULL AND a.\"PublishedAtUtc\" <= @now";
+        private static readonly string VisibleWhere = ArticleVisibility.VisibleSql("a", "@now");
 
-        private const string Hidden = """
-            SELECT "Id" FROM "Articles" WHERE "Status" < 1
-            UNION ALL SELECT "Id" FROM "Articles" WHERE "Status" > 1
-            UNION ALL SELECT "Id" FROM "Articles" WHERE "Status" = 1 AND "DeletedAtUtc" IS NOT NULL
-            UNION ALL SELECT "Id" FROM "Articles" WHERE "Status" = 1 AND "DeletedAtUtc" IS NULL AND "PublishedAtUtc" > @now
-            """;
+        private static readonly string Hidden = ArticleVisibility.HiddenIdsSql("@now");
 
         public async Task<(IReadOnlyList<int> Ids, int Total)> FindAsync(SearchQuery query, int page, CancellationToken cancellationToken)
         {
