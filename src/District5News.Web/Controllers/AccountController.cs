@@ -1,3 +1,4 @@
+using District5News.Web.Routing;
 using District5News.Web.Features.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -5,13 +6,12 @@ using Microsoft.AspNetCore.Mvc;
 namespace District5News.Web.Controllers;
 
 /// <summary>Staff sign-in, sign-out and own password. There is no self-registration.</summary>
-[Route("tai-khoan")]
 public sealed class AccountController(StaffSignIn signIn) : Controller
 {
-    [HttpGet("dang-nhap")]
+    [HttpGet(AccountRoutes.SignIn)]
     public IActionResult SignIn(string? returnUrl) => View(new SignInInput { ReturnUrl = returnUrl });
 
-    [HttpPost("dang-nhap")]
+    [HttpPost(AccountRoutes.SignIn)]
     public async Task<IActionResult> SignIn(SignInInput input)
     {
         if (!ModelState.IsValid)
@@ -38,23 +38,23 @@ public sealed class AccountController(StaffSignIn signIn) : Controller
             return View(input with { Password = string.Empty });
         }
 
-        return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl! : "/admin");
+        return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl! : AdminRoutes.Dashboard);
     }
 
     [Authorize]
-    [HttpPost("dang-xuat")]
+    [HttpPost(AccountRoutes.SignOut)]
     public async Task<IActionResult> SignOutStaff()
     {
         await signIn.SignOutAsync();
-        return LocalRedirect("/");
+        return LocalRedirect(SiteRoutes.Home);
     }
 
     [Authorize]
-    [HttpGet("doi-mat-khau")]
+    [HttpGet(AccountRoutes.ChangePassword)]
     public IActionResult ChangePassword() => View(new ChangePasswordInput());
 
     [Authorize]
-    [HttpPost("doi-mat-khau")]
+    [HttpPost(AccountRoutes.ChangePassword)]
     public async Task<IActionResult> ChangePassword(ChangePasswordInput input)
     {
         if (ModelState.IsValid)
@@ -76,7 +76,7 @@ public sealed class AccountController(StaffSignIn signIn) : Controller
         return View(new ChangePasswordInput());
     }
 
-    [HttpGet("khong-co-quyen")]
+    [HttpGet(AccountRoutes.AccessDenied)]
     public IActionResult AccessDenied()
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;

@@ -1,3 +1,4 @@
+using District5News.Web.Routing;
 using District5News.Web.Features.Articles;
 using Microsoft.AspNetCore.Mvc;
 
@@ -5,7 +6,7 @@ namespace District5News.Web.Controllers;
 
 public sealed class CategoriesController(ArticleQueries articles) : PublicController
 {
-    [HttpGet("/chuyen-muc/{slug}")]
+    [HttpGet(SiteRoutes.Category)]
     public async Task<IActionResult> Show(string slug, int? page, CancellationToken cancellationToken)
     {
         if (!TryGetPage(page, out var pageNumber, out var badInput))

@@ -1,3 +1,4 @@
+using District5News.Web.Routing;
 using District5News.Web.Features.Articles;
 using Microsoft.AspNetCore.Mvc;
 
@@ -5,7 +6,7 @@ namespace District5News.Web.Controllers;
 
 public sealed class HomeController(ArticleQueries articles) : PublicController
 {
-    [HttpGet("/")]
+    [HttpGet(SiteRoutes.Home)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         View(await articles.GetHomeAsync(cancellationToken));
 }

@@ -1,3 +1,4 @@
+using District5News.Web.Routing;
 using District5News.Web.Features.Caching;
 using District5News.Web.Features.Search;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ namespace District5News.Web.Controllers;
 [NoPageCache]
 public sealed class SearchController(ArticleSearch search) : PublicController
 {
-    [HttpGet("/tim-kiem")]
+    [HttpGet(SiteRoutes.Search)]
     public async Task<IActionResult> Index(string? q, int? page, CancellationToken cancellationToken)
     {
         if (!TryGetPage(page, out var pageNumber, out var badInput))

@@ -1,3 +1,4 @@
+using District5News.Web.Routing;
 using District5News.Web.Features.Counting;
 using Serilog;
 
@@ -8,13 +9,13 @@ public static class PipelineExtensions
     /// <summary>The request pipeline, in order.</summary>
     public static WebApplication UseNewsPipeline(this WebApplication app)
     {
-        app.UseExceptionHandler("/loi/500");
+        app.UseExceptionHandler(SiteRoutes.ServerError);
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
         }
 
-        app.UseStatusCodePagesWithReExecute("/loi/{0}");
+        app.UseStatusCodePagesWithReExecute(SiteRoutes.StatusCodePage);
         app.UseResponseCompression();
         app.UseSerilogRequestLogging(o =>
             o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");

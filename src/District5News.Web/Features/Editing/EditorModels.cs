@@ -1,3 +1,4 @@
+using District5News.Web.Routing;
 using System.ComponentModel.DataAnnotations;
 using District5News.Web.Data.Entities;
 using District5News.Web.Features.Paging;
@@ -191,27 +192,28 @@ public sealed record TrashViewModel(PagedList<TrashRow> Articles, bool CanRestor
 
 public static class EditorUrls
 {
-    public const string ListPath = "/admin/bai-viet";
+    public const string ListPath = AdminRoutes.Articles;
 
-    public const string Create = "/admin/bai-viet/tao-moi";
+    public const string Create = AdminRoutes.ArticleCreate;
 
-    public const string Trash = "/admin/bai-viet/thung-rac";
+    public const string Trash = AdminRoutes.Trash;
 
-    public static string Edit(int id) => $"/admin/bai-viet/{id}/sua";
+    public static string Edit(int id) => RouteLink.Fill(AdminRoutes.ArticleEdit, ("id", id));
 
-    public static string Delete(int id) => $"/admin/bai-viet/{id}/xoa";
+    public static string Delete(int id) => RouteLink.Fill(AdminRoutes.ArticleDelete, ("id", id));
 
-    public static string History(int id) => $"/admin/bai-viet/{id}/lich-su";
+    public static string History(int id) => RouteLink.Fill(AdminRoutes.ArticleHistory, ("id", id));
 
-    public static string Revision(int id, int revisionId) => $"/admin/bai-viet/{id}/lich-su/{revisionId}";
+    public static string Revision(int id, int revisionId) => RouteLink.Fill(AdminRoutes.ArticleRevision, ("id", id), ("revisionId", revisionId));
 
-    public static string RestoreRevision(int id, int revisionId) => $"/admin/bai-viet/{id}/lich-su/{revisionId}/khoi-phuc";
+    public static string RestoreRevision(int id, int revisionId) =>
+        RouteLink.Fill(AdminRoutes.ArticleRevisionRestore, ("id", id), ("revisionId", revisionId));
 
-    public static string RestoreFromTrash(int id) => $"/admin/bai-viet/thung-rac/{id}/khoi-phuc";
+    public static string RestoreFromTrash(int id) => RouteLink.Fill(AdminRoutes.TrashRestore, ("id", id));
 
-    public static string Purge(int id) => $"/admin/bai-viet/thung-rac/{id}/xoa-han";
+    public static string Purge(int id) => RouteLink.Fill(AdminRoutes.TrashPurge, ("id", id));
 
-    public const string EmptyTrash = "/admin/bai-viet/thung-rac/don-sach";
+    public const string EmptyTrash = AdminRoutes.TrashEmpty;
 
     public static string TrashPage(int page) => page <= 1 ? Trash : $"{Trash}?page={page}";
 

@@ -1,3 +1,4 @@
+using District5News.Web.Routing;
 using District5News.Web.Features.Editing;
 using District5News.Web.Features.Paging;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ public sealed class ArticlesController(EditorQueries queries, ArticleEditor edit
 {
     private const string NotFoundMessage = "Không tìm thấy bản tin này. Bản tin có thể đã bị xóa hoặc chuyển vào thùng rác.";
 
-    [HttpGet("/admin/bai-viet")]
+    [HttpGet(AdminRoutes.Articles)]
     public async Task<IActionResult> Index(ArticleListFilter filter, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid || !PageRequest.TryValidate(filter.Page, out var page))
@@ -20,29 +21,29 @@ public sealed class ArticlesController(EditorQueries queries, ArticleEditor edit
         return View(await queries.GetListAsync(filter, page, cancellationToken));
     }
 
-    [HttpGet("/admin/bai-viet/tao-moi")]
+    [HttpGet(AdminRoutes.ArticleCreate)]
     public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
         View("Form", await queries.GetNewFormAsync(cancellationToken));
 
-    [HttpPost("/admin/bai-viet/tao-moi")]
+    [HttpPost(AdminRoutes.ArticleCreate)]
     [RequestSizeLimit(CoverImageStore.RequestLimitBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = CoverImageStore.RequestLimitBytes)]
     [UploadTooLargeFilter]
     public Task<IActionResult> Create([Bind(Prefix = "Input")] ArticleEditInput input, CancellationToken cancellationToken) =>
         SaveAsync(null, input, cancellationToken);
 
-    [HttpGet("/admin/bai-viet/{id:int}/sua")]
+    [HttpGet(AdminRoutes.ArticleEdit)]
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken) =>
         await queries.GetEditFormAsync(id, cancellationToken) is { } form ? View("Form", form) : NotFoundPage(NotFoundMessage);
 
-    [HttpPost("/admin/bai-viet/{id:int}/sua")]
+    [HttpPost(AdminRoutes.ArticleEdit)]
     [RequestSizeLimit(CoverImageStore.RequestLimitBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = CoverImageStore.RequestLimitBytes)]
     [UploadTooLargeFilter]
     public Task<IActionResult> Edit(int id, [Bind(Prefix = "Input")] ArticleEditInput input, CancellationToken cancellationToken) =>
         SaveAsync(id, input, cancellationToken);
 
-    [HttpPost("/admin/bai-viet/{id:int}/xoa")]
+    [HttpPost(AdminRoutes.ArticleDelete)]
     public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken)
     {
         var title = await editor.MoveToTrashAsync(id, cancellationToken);
@@ -55,17 +56,17 @@ public sealed class ArticlesController(EditorQueries queries, ArticleEditor edit
         return Redirect(EditorUrls.ListPath);
     }
 
-    [HttpGet("/admin/bai-viet/{id:int}/lich-su")]
+    [HttpGet(AdminRoutes.ArticleHistory)]
     public async Task<IActionResult> History(int id, CancellationToken cancellationToken) =>
         await queries.GetHistoryAsync(id, cancellationToken) is { } history ? View(history) : NotFoundPage(NotFoundMessage);
 
-    [HttpGet("/admin/bai-viet/{id:int}/lich-su/{revisionId:int}")]
+    [HttpGet(AdminRoutes.ArticleRevision)]
     public async Task<IActionResult> Revision(int id, int revisionId, CancellationToken cancellationToken) =>
         await queries.GetRevisionAsync(id, revisionId, cancellationToken) is { } revision
             ? View(revision)
             : NotFoundPage("Không tìm thấy phiên bản này của bản tin.");
 
-    [HttpPost("/admin/bai-viet/{id:int}/lich-su/{revisionId:int}/khoi-phuc")]
+    [HttpPost(AdminRoutes.ArticleRevisionRestore)]
     public async Task<IActionResult> RestoreRevision(int id, int revisionId, CancellationToken cancellationToken)
     {
         if (!await editor.RestoreRevisionAsync(id, revisionId, ArticleEditor.Who(User), cancellationToken))

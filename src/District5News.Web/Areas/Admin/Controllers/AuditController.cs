@@ -1,3 +1,4 @@
+using District5News.Web.Routing;
 using District5News.Web.Features.Accounts;
 using District5News.Web.Features.Audit;
 using Microsoft.AspNetCore.Authorization;
@@ -9,7 +10,7 @@ namespace District5News.Web.Areas.Admin.Controllers;
 [Authorize(Policy = StaffPolicies.Administrator)]
 public sealed class AuditController(AuditQueries audit) : AdminController
 {
-    [HttpGet("/admin/nhat-ky")]
+    [HttpGet(AdminRoutes.Audit)]
     public async Task<IActionResult> Index(AuditFilterInput input, CancellationToken cancellationToken)
     {
         var model = await audit.SearchAsync(input, cancellationToken);

@@ -1,3 +1,4 @@
+using District5News.Web.Routing;
 using District5News.Web.Features.Admin;
 using Microsoft.AspNetCore.Mvc;
 
@@ -5,7 +6,7 @@ namespace District5News.Web.Areas.Admin.Controllers;
 
 public sealed class DashboardController(DashboardQueries dashboard) : AdminController
 {
-    [HttpGet("/admin")]
+    [HttpGet(AdminRoutes.Dashboard)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         View(await dashboard.GetAsync(cancellationToken));
 }

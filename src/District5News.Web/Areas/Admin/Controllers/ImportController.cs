@@ -1,3 +1,4 @@
+using District5News.Web.Routing;
 using District5News.Web.Features.Accounts;
 using District5News.Web.Features.Import;
 using Microsoft.AspNetCore.Authorization;
@@ -10,10 +11,10 @@ namespace District5News.Web.Areas.Admin.Controllers;
 [Authorize(Policy = StaffPolicies.Administrator)]
 public sealed class ImportController(OldPortalImporter importer, IOptions<ImportOptions> options) : AdminController
 {
-    [HttpGet("/admin/nhap-du-lieu")]
+    [HttpGet(AdminRoutes.Import)]
     public IActionResult Index() => View(new ImportPageViewModel(options.Value.MaxUploadBytes));
 
-    [HttpPost("/admin/nhap-du-lieu")]
+    [HttpPost(AdminRoutes.Import)]
     [TypeFilter<ImportUploadLimitFilter>(Order = ImportUploadLimitFilter.RunsBeforeAntiforgery)]
     public async Task<IActionResult> Index(ImportUploadInput input)
     {

@@ -1,3 +1,4 @@
+using District5News.Web.Routing;
 using District5News.Web.Features.Accounts;
 using District5News.Web.Features.Editing;
 using District5News.Web.Features.Paging;
@@ -9,7 +10,7 @@ namespace District5News.Web.Areas.Admin.Controllers;
 /// <summary>Deleted bulletins. Every staff member can see what is here; only an administrator can bring one back or delete it for good.</summary>
 public sealed class TrashController(EditorQueries queries, ArticleEditor editor) : AdminController
 {
-    [HttpGet("/admin/bai-viet/thung-rac")]
+    [HttpGet(AdminRoutes.Trash)]
     public async Task<IActionResult> Index(int? page, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid || !PageRequest.TryValidate(page, out var pageNumber))
@@ -20,7 +21,7 @@ public sealed class TrashController(EditorQueries queries, ArticleEditor editor)
         return View(await queries.GetTrashAsync(pageNumber, User.IsInRole(StaffRoles.Administrator), cancellationToken));
     }
 
-    [HttpPost("/admin/bai-viet/thung-rac/{id:int}/khoi-phuc")]
+    [HttpPost(AdminRoutes.TrashRestore)]
     [Authorize(Policy = StaffPolicies.Administrator)]
     public async Task<IActionResult> Restore(int id, CancellationToken cancellationToken)
     {
@@ -34,7 +35,7 @@ public sealed class TrashController(EditorQueries queries, ArticleEditor editor)
         return Redirect(EditorUrls.Trash);
     }
 
-    [HttpPost("/admin/bai-viet/thung-rac/{id:int}/xoa-han")]
+    [HttpPost(AdminRoutes.TrashPurge)]
     [Authorize(Policy = StaffPolicies.Administrator)]
     public async Task<IActionResult> Purge(int id, CancellationToken cancellationToken)
     {
@@ -48,7 +49,7 @@ public sealed class TrashController(EditorQueries queries, ArticleEditor editor)
         return Redirect(EditorUrls.Trash);
     }
 
-    [HttpPost("/admin/bai-viet/thung-rac/don-sach")]
+    [HttpPost(AdminRoutes.TrashEmpty)]
     [Authorize(Policy = StaffPolicies.Administrator)]
     public async Task<IActionResult> EmptyTrash(CancellationToken cancellationToken)
     {
