@@ -1,6 +1,7 @@
 using District5News.Web.Routing;
 using District5News.Web.Features.Editing;
 using District5News.Web.Features.Paging;
+using District5News.Web.Features.Uploads;
 using Microsoft.AspNetCore.Mvc;
 
 namespace District5News.Web.Areas.Admin.Controllers;
@@ -26,9 +27,7 @@ public sealed class ArticlesController(EditorQueries queries, ArticleEditor edit
         View("Form", await queries.GetNewFormAsync(cancellationToken));
 
     [HttpPost(AdminRoutes.ArticleCreate)]
-    [RequestSizeLimit(CoverImageStore.RequestLimitBytes)]
-    [RequestFormLimits(MultipartBodyLengthLimit = CoverImageStore.RequestLimitBytes)]
-    [UploadTooLargeFilter]
+    [TypeFilter<CoverUploadLimitFilter>(Order = UploadLimitFilter.RunsBeforeAntiforgery)]
     public Task<IActionResult> Create([Bind(Prefix = "Input")] ArticleEditInput input, CancellationToken cancellationToken) =>
         SaveAsync(null, input, cancellationToken);
 
@@ -37,9 +36,7 @@ public sealed class ArticlesController(EditorQueries queries, ArticleEditor edit
         await queries.GetEditFormAsync(id, cancellationToken) is { } form ? View("Form", form) : NotFoundPage(NotFoundMessage);
 
     [HttpPost(AdminRoutes.ArticleEdit)]
-    [RequestSizeLimit(CoverImageStore.RequestLimitBytes)]
-    [RequestFormLimits(MultipartBodyLengthLimit = CoverImageStore.RequestLimitBytes)]
-    [UploadTooLargeFilter]
+    [TypeFilter<CoverUploadLimitFilter>(Order = UploadLimitFilter.RunsBeforeAntiforgery)]
     public Task<IActionResult> Edit(int id, [Bind(Prefix = "Input")] ArticleEditInput input, CancellationToken cancellationToken) =>
         SaveAsync(id, input, cancellationToken);
 

@@ -1,6 +1,7 @@
 using District5News.Web.Routing;
 using District5News.Web.Features.Accounts;
 using District5News.Web.Features.Import;
+using District5News.Web.Features.Uploads;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ public sealed class ImportController(OldPortalImporter importer, IOptions<Import
     public IActionResult Index() => View(new ImportPageViewModel(options.Value.MaxUploadBytes));
 
     [HttpPost(AdminRoutes.Import)]
-    [TypeFilter<ImportUploadLimitFilter>(Order = ImportUploadLimitFilter.RunsBeforeAntiforgery)]
+    [TypeFilter<ImportUploadLimitFilter>(Order = UploadLimitFilter.RunsBeforeAntiforgery)]
     public async Task<IActionResult> Index(ImportUploadInput input)
     {
         var page = new ImportPageViewModel(options.Value.MaxUploadBytes, input.DryRun);
