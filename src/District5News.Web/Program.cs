@@ -19,7 +19,12 @@ builder.Services
 
 var app = builder.Build();
 
-await app.InitializeDatabaseAsync();
+var databaseRefused = await app.InitializeDatabaseAsync(args);
+if (databaseRefused != 0)
+{
+    return databaseRefused;
+}
+
 if (CommandLine.IsCommand(app, args))
 {
     return await CommandLine.RunAsync(app, args);

@@ -5,6 +5,12 @@ public interface IPortalCommand
 {
     string Name { get; }
 
+    /// <summary>
+    /// False for a command that looks at the database file as it is (check-database): the start-up initialisation
+    /// (migrations, refusing a missing or damaged file) is then left to the command.
+    /// </summary>
+    bool InitializesDatabase => true;
+
     /// <summary>Runs the command; the result is the process exit code.</summary>
     Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken);
 }
@@ -13,6 +19,9 @@ public interface IPortalCommand
 public static class CommandLine
 {
     public static bool IsCommand(WebApplication app, string[] args) => Find(app.Services, args) is not null;
+
+    /// <summary>Whether the database is initialised before running what <paramref name="args"/> ask for (always for the web server).</summary>
+    public static bool InitializesDatabase(WebApplication app, string[] args) => Find(app.Services, args)?.InitializesDatabase ?? true;
 
     public static Task<int> RunAsync(WebApplication app, string[] args) =>
         Find(app.Services, args)!.RunAsync(args, Console.In, Console.Out, Console.Error, CancellationToken.None);

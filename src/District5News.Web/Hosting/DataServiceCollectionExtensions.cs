@@ -27,10 +27,12 @@ public static class DataServiceCollectionExtensions
         else
         {
             var sqlite = SqliteConnectionString(connectionString, options, environment);
-            services.AddDbContext<NewsDbContext, SqliteNewsDbContext>(o => o.UseSqlite(sqlite));
+            services.AddDbContext<NewsDbContext, SqliteNewsDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(new StorageFailureConnectionInterceptor()));
         }
 
         services.AddScoped<DatabaseInitializer>();
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<StorageFailureFilter>());
+        services.AddSingleton<IPortalCommand, Features.Maintenance.CheckDatabaseCommand>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -22,4 +22,10 @@ public sealed class DatabaseOptions
 
     /// <summary>Fill an empty database with the demo bulletins (Development only, whatever this says).</summary>
     public bool SeedDemoContent { get; set; } = true;
+
+    /// <summary>
+    /// Create the database when it does not exist yet. Off by default, so a production portal pointed at a wrong path
+    /// or a lost volume refuses to start instead of coming up empty; on in appsettings.Development.json.
+    /// </summary>
+    public bool CreateIfMissing { get; set; }
 }

@@ -31,10 +31,28 @@ public static class PipelineExtensions
         return app;
     }
 
-    /// <summary>Creates or migrates the database before the first request.</summary>
-    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    /// <summary>
+    /// Creates or migrates the database before the first request. Returns 0, or the exit code after one line on standard
+    /// error saying why the database cannot be used (missing in Production, not SQLite, damaged, not writable).
+    /// </summary>
+    public static async Task<int> InitializeDatabaseAsync(this WebApplication app, string[] args)
     {
+        if (!CommandLine.InitializesDatabase(app, args))
+        {
+            return 0;
+        }
+
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<Data.DatabaseInitializer>().InitializeAsync();
+        var initializer = scope.ServiceProvider.GetRequiredService<Data.DatabaseInitializer>();
+        try
+        {
+            await initializer.InitializeAsync();
+            return 0;
+        }
+        catch (Exception ex) when (initializer.Explain(ex) is { } message)
+        {
+            await Console.Error.WriteLineAsync(message);
+            return 1;
+        }
     }
 }

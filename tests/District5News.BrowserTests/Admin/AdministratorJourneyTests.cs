@@ -89,7 +89,7 @@ public sealed class AdministratorJourneyTests(BrowserFixture fixture, ITestOutpu
             await Expect(chart.Locator($"circle[data-series=visits][data-date='{dates[^1]}']")).ToHaveAttributeAsync("data-value", Invariant(visits));
             await Expect(chart.Locator($"circle[data-series=pageviews][data-date='{dates[^1]}']")).ToHaveAttributeAsync("data-value", Invariant(pageViews));
             var todayRow = page.Locator($"[data-test=stats-day][data-date='{dates[^1]}']");
-            await Expect(todayRow.Locator("[data-test=day-articleviews]")).ToHaveTextAsync(VietnameseFormat.Number(articleViews));
+            await Expect(todayRow.Locator("[data-test=day-articleviews]")).ToHaveTextAsync(articleViews.ToString("#,0", CultureInfo.InvariantCulture).Replace(',', '.'));
             await Expect(page.Locator("[data-test=most-read-item]", new() { HasText = bulletinTitle })).ToBeVisibleAsync();
 
             // The CSV: Vietnamese headings, then one line a day, oldest first, the same figures.

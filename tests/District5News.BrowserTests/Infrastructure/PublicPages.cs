@@ -8,6 +8,10 @@ public static class PublicPages
 
     public static readonly string[] Names = ["home", "category", "article", "day", "month", "search", "signin", "not-found"];
 
+    /// <summary>The status each page must answer with: all 200 except the missing bulletin.</summary>
+    public static System.Net.HttpStatusCode ExpectedStatus(string name) =>
+        name == "not-found" ? System.Net.HttpStatusCode.NotFound : System.Net.HttpStatusCode.OK;
+
     public static async Task<string> PathAsync(BrowserAppFactory app, string name) => name switch
     {
         "home" => "/",

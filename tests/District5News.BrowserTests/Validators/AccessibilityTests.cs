@@ -23,7 +23,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
     public Task PublicPage_CheckedByAxe_HasNoViolations(string name, string device) =>
         fixture.JourneyAsync(output, device == Device.Phone.Name ? Device.Phone : Device.Desktop, async page =>
         {
-            await page.GotoAsync(fixture.App.Url(await PublicPages.PathAsync(fixture.App, name)));
+            var response = await page.GotoAsync(fixture.App.Url(await PublicPages.PathAsync(fixture.App, name)));
+            Assert.Equal((int)PublicPages.ExpectedStatus(name), response?.Status);
             var violations = await Axe.ViolationsAsync(page);
             Assert.True(violations.Count == 0, $"axe-core found on the {name} page:\n" + string.Join('\n', violations));
         }, bypassCsp: true, errorPage: name == "not-found", name: $"Axe-{name}");

@@ -16,6 +16,10 @@ public sealed class HtmlValidityTests(BrowserFixture fixture, ITestOutputHelper 
         foreach (var name in PublicPages.Names)
         {
             using var response = await client.GetAsync(new Uri(await PublicPages.PathAsync(fixture.App, name), UriKind.Relative));
+
+            // An error page instead of the real one would be checked (and could pass) in its place.
+            Assert.True(response.StatusCode == PublicPages.ExpectedStatus(name),
+                $"The {name} page answered {(int)response.StatusCode}, not {(int)PublicPages.ExpectedStatus(name)}.");
             var file = TestPaths.ArtifactPath("html", $"{name}.html");
             await File.WriteAllTextAsync(file, await response.Content.ReadAsStringAsync());
             files.Add(file);

@@ -4,6 +4,7 @@ using District5News.Web.Data.Entities;
 using District5News.Web.Features.Articles;
 using District5News.Web.Features.Caching;
 using District5News.Web.Features.Counting;
+using District5News.Web.Features.Editing;
 using District5News.Web.Features.Vietnamese;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,8 +31,8 @@ public sealed class PageCacheTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task ArticlePage_SecondRequest_ComesFromTheCache()
     {
-        var (first, _) = await Html.GetAsync(_app.CreateBrowser(), EveningUrl);
-        var (second, _) = await Html.GetAsync(_app.CreateBrowser(), EveningUrl);
+        var (first, _) = await _app.GetAsReaderAsync(EveningUrl);
+        var (second, _) = await _app.GetAsReaderAsync(EveningUrl);
 
         Assert.False(first.Headers.Contains("Age"));
         Assert.True(second.Headers.Contains("Age"));
@@ -41,7 +42,7 @@ public sealed class PageCacheTests : IAsyncLifetime, IDisposable
     public async Task ArticleView_SameBrowserTwiceFromCache_CountsOnce()
     {
         var browser = _app.CreateBrowser();
-        await Html.GetAsync(_app.CreateBrowser(), EveningUrl);
+        await _app.GetAsReaderAsync(EveningUrl);
         await _app.FlushCountsAsync();
 
         var (firstResponse, first) = await Html.GetAsync(browser, EveningUrl);
@@ -58,8 +59,8 @@ public sealed class PageCacheTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task ArticleView_TwoBrowsersOneFromCache_CountTwice()
     {
-        var (_, first) = await Html.GetAsync(_app.CreateBrowser(), EveningUrl);
-        var (cachedResponse, second) = await Html.GetAsync(_app.CreateBrowser(), EveningUrl);
+        var (_, first) = await _app.GetAsReaderAsync(EveningUrl);
+        var (cachedResponse, second) = await _app.GetAsReaderAsync(EveningUrl);
         await _app.FlushCountsAsync();
 
         Assert.True(cachedResponse.Headers.Contains("Age"));
@@ -73,7 +74,7 @@ public sealed class PageCacheTests : IAsyncLifetime, IDisposable
     {
         for (var i = 1; i <= 6; i++)
         {
-            var (_, page) = await Html.GetAsync(_app.CreateBrowser(), EveningUrl);
+            var (_, page) = await _app.GetAsReaderAsync(EveningUrl);
             Assert.Equal($"Số lượt người xem: {431 + i}", page.Text("[data-test=views]"));
             if (i % 2 == 0)
             {
@@ -87,9 +88,9 @@ public sealed class PageCacheTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task CachedPage_SetsThisBrowsersCookies_AndNeverAnotherOnes()
     {
-        await Html.GetAsync(_app.CreateBrowser(), EveningUrl);
+        await _app.GetAsReaderAsync(EveningUrl);
 
-        var (person, _) = await Html.GetAsync(_app.CreateBrowser(), EveningUrl);
+        var (person, _) = await _app.GetAsReaderAsync(EveningUrl);
         var (bot, _) = await Html.GetAsync(_app.CreateBrowser("Mozilla/5.0 (compatible; Googlebot/2.1)"), EveningUrl);
 
         Assert.True(person.Headers.Contains("Age"));
@@ -107,7 +108,7 @@ public sealed class PageCacheTests : IAsyncLifetime, IDisposable
         var counts = new List<long>();
         for (var i = 0; i < 3; i++)
         {
-            var (_, page) = await Html.GetAsync(_app.CreateBrowser(), "/");
+            var (_, page) = await _app.GetAsReaderAsync("/");
             counts.Add(page.VisitCounter());
         }
 
@@ -122,20 +123,20 @@ public sealed class PageCacheTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Publishing_EvictsCachedPagesAtOnce()
     {
-        await Html.GetAsync(_app.CreateBrowser(), "/");
-        await Html.GetAsync(_app.CreateBrowser(), EveningUrl);
+        await _app.GetAsReaderAsync("/");
+        await _app.GetAsReaderAsync(EveningUrl);
         await RetitleEveningAsync("Phường tổ chức đêm văn nghệ chào mừng 20/11");
 
         // Written without telling the cache: the cached copies still show the old title, which proves they are cached.
-        var (_, staleHome) = await Html.GetAsync(_app.CreateBrowser(), "/");
+        var (_, staleHome) = await _app.GetAsReaderAsync("/");
         Assert.Contains("Phường tổ chức đêm văn nghệ mừng ngày Nhà giáo", staleHome.Texts(".article-link"));
 
-        await _app.Services.GetRequiredService<PublicContentChanges>().PublishAsync(new ContentChange(ContentTypes.Article, null, "test"));
+        await _app.PublicContentChangedAsync();
 
         // The new title makes a new slug: the old address now answers 301 instead of the cached page.
-        var (_, home) = await Html.GetAsync(_app.CreateBrowser(), "/");
+        var (_, home) = await _app.GetAsReaderAsync("/");
         var moved = await _app.CreateBrowser().GetAsync(new Uri(EveningUrl, UriKind.Relative));
-        var (response, article) = await Html.GetAsync(_app.CreateBrowser(), moved.Headers.Location!.OriginalString);
+        var (response, article) = await _app.GetAsReaderAsync(moved.Headers.Location!.OriginalString);
         Assert.Contains("Phường tổ chức đêm văn nghệ chào mừng 20/11", home.Texts(".article-link"));
         Assert.Equal(HttpStatusCode.MovedPermanently, moved.StatusCode);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -145,14 +146,14 @@ public sealed class PageCacheTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Unpublishing_EvictsTheCachedArticlePage()
     {
-        await Html.GetAsync(_app.CreateBrowser(), EveningUrl);
+        await _app.GetAsReaderAsync(EveningUrl);
         await _app.WithDbAsync(async db =>
         {
             var article = await db.Articles.SingleAsync(a => a.Id == _app.Evening.Id);
             article.Unpublish();
             await db.SaveChangesAsync();
         });
-        await _app.Services.GetRequiredService<PublicContentChanges>().PublishAsync(new ContentChange(ContentTypes.Article, null, "test"));
+        await _app.PublicContentChangedAsync();
 
         var response = await _app.CreateBrowser().GetAsync(new Uri(EveningUrl, UriKind.Relative));
 
@@ -163,10 +164,10 @@ public sealed class PageCacheTests : IAsyncLifetime, IDisposable
     public async Task ScheduledBulletin_AppearsAtItsTime_EvenWhenPagesAreCached()
     {
         var scheduledUrl = $"/tin-tuc/{_app.Scheduled.Id}/{_app.Scheduled.Slug}";
-        await Html.GetAsync(_app.CreateBrowser(), "/");
-        await Html.GetAsync(_app.CreateBrowser(), "/chuyen-muc/thong-bao");
-        var (cachedResponse, before) = await Html.GetAsync(_app.CreateBrowser(), "/");
-        var (_, searchBefore) = await Html.GetAsync(_app.CreateBrowser(), "/tim-kiem?q=hen+gio");
+        await _app.GetAsReaderAsync("/");
+        await _app.GetAsReaderAsync("/chuyen-muc/thong-bao");
+        var (cachedResponse, before) = await _app.GetAsReaderAsync("/");
+        var (_, searchBefore) = await _app.GetAsReaderAsync("/tim-kiem?q=hen+gio");
         Assert.True(cachedResponse.Headers.Contains("Age"));
         Assert.DoesNotContain(_app.Scheduled.Title, before.Texts(".article-link"));
         Assert.Empty(searchBefore.QuerySelectorAll("[data-test=search-result]"));
@@ -175,10 +176,10 @@ public sealed class PageCacheTests : IAsyncLifetime, IDisposable
         // 21 Nov 2026 08:00 Vietnam time, to the second.
         _app.Clock.Set(new DateTimeOffset(VietnamTime.ToUtc(new DateTime(2026, 11, 21, 8, 0, 0)), TimeSpan.Zero));
 
-        var (_, home) = await Html.GetAsync(_app.CreateBrowser(), "/");
-        var (_, category) = await Html.GetAsync(_app.CreateBrowser(), "/chuyen-muc/thong-bao");
-        var (articleResponse, _) = await Html.GetAsync(_app.CreateBrowser(), scheduledUrl);
-        var (_, search) = await Html.GetAsync(_app.CreateBrowser(), "/tim-kiem?q=hen+gio");
+        var (_, home) = await _app.GetAsReaderAsync("/");
+        var (_, category) = await _app.GetAsReaderAsync("/chuyen-muc/thong-bao");
+        var (articleResponse, _) = await _app.GetAsReaderAsync(scheduledUrl);
+        var (_, search) = await _app.GetAsReaderAsync("/tim-kiem?q=hen+gio");
         Assert.Contains(_app.Scheduled.Title, home.Texts(".article-link"));
         Assert.Contains(_app.Scheduled.Title, category.Texts(".article-link"));
         Assert.Equal(HttpStatusCode.OK, articleResponse.StatusCode);
@@ -189,15 +190,15 @@ public sealed class PageCacheTests : IAsyncLifetime, IDisposable
     public async Task ClockSetBack_ThenForward_PagesFollowTheClock()
     {
         var now = _app.Clock.GetUtcNow();
-        var (_, current) = await Html.GetAsync(_app.CreateBrowser(), "/");
+        var (_, current) = await _app.GetAsReaderAsync("/");
         Assert.Contains(_app.Evening.Title, current.Texts(".article-link"));
 
         // Back to 5 Nov: the 10 Nov bulletin is not public yet, whatever was cached at the later time.
         _app.Clock.Set(now.AddDays(-15));
-        var (_, past) = await Html.GetAsync(_app.CreateBrowser(), "/");
-        var (_, pastAgain) = await Html.GetAsync(_app.CreateBrowser(), "/");
+        var (_, past) = await _app.GetAsReaderAsync("/");
+        var (_, pastAgain) = await _app.GetAsReaderAsync("/");
         _app.Clock.Set(now);
-        var (_, back) = await Html.GetAsync(_app.CreateBrowser(), "/");
+        var (_, back) = await _app.GetAsReaderAsync("/");
 
         Assert.DoesNotContain(_app.Evening.Title, past.Texts(".article-link"));
         Assert.DoesNotContain(_app.Evening.Title, pastAgain.Texts(".article-link"));
@@ -207,11 +208,11 @@ public sealed class PageCacheTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Search_AfterPublishing_FindsTheNewBulletinAtOnce()
     {
-        var (_, before) = await Html.GetAsync(_app.CreateBrowser(), "/tim-kiem?q=van+nghe");
+        var (_, before) = await _app.GetAsReaderAsync("/tim-kiem?q=van+nghe");
         await _app.WithDbAsync(db => TestArticles.AddAsync(db, "Liên hoan văn nghệ quần chúng Quận 5", new DateTime(2026, 11, 19, 9, 0, 0)));
-        await _app.Services.GetRequiredService<PublicContentChanges>().PublishAsync(new ContentChange(ContentTypes.Article, null, "test"));
+        await _app.PublicContentChangedAsync();
 
-        var (_, after) = await Html.GetAsync(_app.CreateBrowser(), "/tim-kiem?q=van+nghe");
+        var (_, after) = await _app.GetAsReaderAsync("/tim-kiem?q=van+nghe");
 
         Assert.Single(before.QuerySelectorAll("[data-test=search-result]"));
         Assert.Equal(
@@ -222,9 +223,9 @@ public sealed class PageCacheTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task CategoryPage_OtherQueryStrings_ShareTheCachedPageButPagesDoNot()
     {
-        await Html.GetAsync(_app.CreateBrowser(), "/chuyen-muc/ban-tin-quan");
-        var (tracked, first) = await Html.GetAsync(_app.CreateBrowser(), "/chuyen-muc/ban-tin-quan?fbclid=abc123");
-        var (secondPage, second) = await Html.GetAsync(_app.CreateBrowser(), "/chuyen-muc/ban-tin-quan?page=2");
+        await _app.GetAsReaderAsync("/chuyen-muc/ban-tin-quan");
+        var (tracked, first) = await _app.GetAsReaderAsync("/chuyen-muc/ban-tin-quan?fbclid=abc123");
+        var (secondPage, second) = await _app.GetAsReaderAsync("/chuyen-muc/ban-tin-quan?page=2");
 
         Assert.True(tracked.Headers.Contains("Age"));
         Assert.False(secondPage.Headers.Contains("Age"));
@@ -234,7 +235,7 @@ public sealed class PageCacheTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task ArticlePage_WrongCaseSlug_StillRedirectsAfterTheRightOneIsCached()
     {
-        await Html.GetAsync(_app.CreateBrowser(), EveningUrl);
+        await _app.GetAsReaderAsync(EveningUrl);
 
         var response = await _app.CreateBrowser().GetAsync(new Uri(EveningUrl.ToUpperInvariant().Replace("/TIN-TUC/", "/tin-tuc/", StringComparison.Ordinal), UriKind.Relative));
 
@@ -244,7 +245,7 @@ public sealed class PageCacheTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Pages_LinkStaticAssetsByFingerprintedNames()
     {
-        var (_, page) = await Html.GetAsync(_app.CreateBrowser(), EveningUrl);
+        var (_, page) = await _app.GetAsReaderAsync(EveningUrl);
 
         // site.<fingerprint>.css: a new file gets a new name, so the old one can be cached for a year (immutable).
         var stylesheets = page.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!).ToList();
@@ -260,7 +261,7 @@ public sealed class PageCacheTests : IAsyncLifetime, IDisposable
     private Task RetitleEveningAsync(string title) => _app.WithDbAsync(async db =>
     {
         var article = await db.Articles.SingleAsync(a => a.Id == _app.Evening.Id);
-        article.SetContent(title, article.Lead, article.BodyHtml, ArticleHtml.ToPlainText(article.BodyHtml));
+        article.SetContent(title, article.Lead, new HtmlBodySanitizer().SanitizeHtml(article.BodyHtml), ArticleHtml.ToPlainText(article.BodyHtml));
         await db.SaveChangesAsync();
     });
 }

@@ -47,20 +47,16 @@ public static class ImportSamples
         return buffer.ToArray();
     }
 
-    public static async Task<ImportReport> ImportAsync(this NewsAppFactory app, bool dryRun, params (string Name, byte[] Content)[] files)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<OldPortalImporter>().ImportAsync(files, dryRun, "test", CancellationToken.None);
-    }
+    public static Task<ImportReport> ImportAsync(this NewsAppFactory app, bool dryRun, params (string Name, byte[] Content)[] files) =>
+        app.ExecuteScopeAsync(services => services.GetRequiredService<OldPortalImporter>().ImportAsync(files, dryRun, "test", CancellationToken.None));
 
     public static Task<ImportReport> ImportAsync(this NewsAppFactory app, params (string Name, byte[] Content)[] files) =>
         app.ImportAsync(dryRun: false, files);
 
     /// <summary>Imports a sample folder or file the way the command reads it.</summary>
-    public static async Task<ImportReport> ImportPathAsync(this NewsAppFactory app, string sample, bool dryRun = false)
+    public static Task<ImportReport> ImportPathAsync(this NewsAppFactory app, string sample, bool dryRun = false)
     {
         var files = new ImportFileReader(new ImportOptions()).ReadPath(PathOf(sample));
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<OldPortalImporter>().ImportAsync(files, dryRun, "test", CancellationToken.None);
+        return app.ExecuteScopeAsync(services => services.GetRequiredService<OldPortalImporter>().ImportAsync(files, dryRun, "test", CancellationToken.None));
     }
 }

@@ -1,4 +1,7 @@
+using AngleSharp.Dom;
 using District5News.Web.Data;
+using District5News.Web.Features.Articles;
+using District5News.Web.Features.Caching;
 using District5News.Web.Features.Counting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -11,13 +14,25 @@ namespace District5News.IntegrationTests.Infrastructure;
 /// <summary>
 /// Hosts the real app over its own SQLite file (migrations applied at start, as in production), with a clock
 /// tests can move. One factory per test class; the file is deleted when the class is done.
+/// Like ContosoUniversity's SliceFixture it carries the wiring tests share: a service scope
+/// (<see cref="ExecuteScopeAsync"/>), the database (<see cref="WithDbAsync"/>), a resident's page
+/// (<see cref="GetAsReaderAsync"/>), staff browsers (<c>SignInAsync</c> in <see cref="Staff"/>), writing buffered counts
+/// (<see cref="FlushCountsAsync"/>) and telling the site its content changed (<see cref="PublicContentChangedAsync"/>).
 /// </summary>
 public class NewsAppFactory : WebApplicationFactory<Program>
 {
     public const string BrowserUserAgent =
         "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
 
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"d5news-test-{Guid.NewGuid():N}.db");
+    private readonly string _databasePath;
+
+    public NewsAppFactory()
+        : this(Path.Combine(Path.GetTempPath(), $"d5news-test-{Guid.NewGuid():N}.db"))
+    {
+    }
+
+    /// <summary>The app over the SQLite file at <paramref name="databasePath"/> (created with the schema at start).</summary>
+    protected NewsAppFactory(string databasePath) => _databasePath = databasePath;
 
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 20, 3, 0, 0, TimeSpan.Zero));
 
@@ -28,6 +43,9 @@ public class NewsAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:News", $"Data Source={_databasePath}");
         builder.UseSetting("Database:Provider", "Sqlite");
+
+        // Each test class starts on a new file; outside Development the portal refuses a missing database by default.
+        builder.UseSetting("Database:CreateIfMissing", "true");
 
         // Tests flush by hand so what they read does not depend on timing.
         builder.UseSetting("Counting:FlushInterval", "00:01:00");
@@ -52,6 +70,30 @@ public class NewsAppFactory : WebApplicationFactory<Program>
         client.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
         return client;
     }
+
+    /// <summary>Runs <paramref name="action"/> in a service scope of its own, as one request would.</summary>
+    public async Task ExecuteScopeAsync(Func<IServiceProvider, Task> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider);
+    }
+
+    /// <inheritdoc cref="ExecuteScopeAsync(Func{IServiceProvider, Task})"/>
+    public async Task<T> ExecuteScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    /// <summary>A page as a new resident sees it: a fresh browser (no cookies), its response and parsed HTML.</summary>
+    public Task<(HttpResponseMessage Response, IDocument Document)> GetAsReaderAsync(string url) => Html.GetAsync(CreateBrowser(), url);
+
+    /// <summary>
+    /// What the app does after a content change (editor, trash, importer, scheduler): tests that write bulletins straight
+    /// into the database call this so cached pages and menus follow.
+    /// </summary>
+    public Task PublicContentChangedAsync() =>
+        Services.GetRequiredService<PublicContentChanges>().PublishAsync(new ContentChange(ContentTypes.Article, null, "test"));
 
     public async Task WithDbAsync(Func<NewsDbContext, Task> action)
     {

@@ -12,8 +12,8 @@ public static class Staff
 
     public static async Task EnsureAccountAsync(this NewsAppFactory app, string email, string role)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        var (_, errors) = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateOrResetAsync(email, role, Password, "test");
+        var (_, errors) = await app.ExecuteScopeAsync(services =>
+            services.GetRequiredService<StaffAccounts>().CreateOrResetAsync(email, role, Password, "test"));
         Assert.Empty(errors);
     }
 

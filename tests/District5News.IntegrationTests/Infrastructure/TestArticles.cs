@@ -1,6 +1,6 @@
 using District5News.Web.Data;
 using District5News.Web.Data.Entities;
-using District5News.Web.Features.Articles;
+using District5News.Web.Features.Editing;
 using District5News.Web.Features.Vietnamese;
 
 namespace District5News.IntegrationTests.Infrastructure;
@@ -49,7 +49,7 @@ public static class TestArticles
             UpdatedAtUtc = DateTime.UtcNow,
             ImportedViews = importedViews,
         };
-        article.SetContent(title, lead, ArticleHtml.FromParagraphs(paragraphs), string.Join(' ', paragraphs));
+        article.SetContent(title, lead, new HtmlBodySanitizer().FromParagraphs(paragraphs), string.Join(' ', paragraphs));
         var utc = VietnamTime.ToUtc(publishedAtVietnam);
         switch (status)
         {

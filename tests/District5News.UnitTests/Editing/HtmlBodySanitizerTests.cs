@@ -61,7 +61,7 @@ public sealed class HtmlBodySanitizerTests
     [MemberData(nameof(XssPayloads))]
     public void Sanitize_XssPayload_LeavesNothingActive(string payload)
     {
-        var output = _sanitizer.Sanitize(payload);
+        var output = _sanitizer.Sanitize(payload).Html;
 
         var body = new HtmlParser().ParseDocument(output).Body!;
         foreach (var element in body.QuerySelectorAll("*"))
@@ -89,7 +89,7 @@ public sealed class HtmlBodySanitizerTests
     [InlineData("<p style=\"display:none\">ẩn</p>", "<p>ẩn</p>\n")]
     [InlineData("<p style=\"visibility:hidden\">ẩn</p>", "<p>ẩn</p>\n")]
     public void Sanitize_HiddenByStyle_BecomesVisibleText(string input, string expected) =>
-        Assert.Equal(expected, _sanitizer.Sanitize(input));
+        Assert.Equal(expected, _sanitizer.Sanitize(input).Html);
 
     [Fact]
     public void Sanitize_EditorOutput_IsKeptAsItIs()
@@ -101,7 +101,7 @@ public sealed class HtmlBodySanitizerTests
             + "<figure><img src=\"https://quan5.example/b.png\" alt=\"\"><figcaption>Chú thích</figcaption></figure>\n"
             + "<table><tbody><tr><th>Cột</th><td colspan=\"2\">Ô</td></tr></tbody></table>\n";
 
-        Assert.Equal(html, _sanitizer.Sanitize(html));
+        Assert.Equal(html, _sanitizer.Sanitize(html).Html);
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class HtmlBodySanitizerTests
             </body></html>
             """;
 
-        var output = _sanitizer.Sanitize(word);
+        var output = _sanitizer.Sanitize(word).Html;
 
         var paragraphs = new HtmlParser().ParseDocument(output).QuerySelectorAll("p").Select(p => p.TextContent.Trim()).ToList();
         Assert.Equal(3, paragraphs.Count);
@@ -139,27 +139,27 @@ public sealed class HtmlBodySanitizerTests
             + "<p dir=\"ltr\" style=\"line-height:1.38\"><span style=\"font-size:11pt\">Đoạn một</span></p>"
             + "<br><p dir=\"ltr\"><span>Đoạn hai</span></p></b>";
 
-        Assert.Equal("<p>Đoạn một</p>\n<p>Đoạn hai</p>\n", _sanitizer.Sanitize(docs));
+        Assert.Equal("<p>Đoạn một</p>\n<p>Đoạn hai</p>\n", _sanitizer.Sanitize(docs).Html);
     }
 
     [Fact]
     public void Sanitize_BrowserDivsAndLooseText_BecomeParagraphs()
     {
         Assert.Equal("<p>Dòng đầu</p>\n<p>Dòng hai</p>\n<p>Dòng <b>ba</b></p>\n",
-            _sanitizer.Sanitize("Dòng đầu<div>Dòng hai</div><div>Dòng <b>ba</b></div><div><br></div>"));
+            _sanitizer.Sanitize("Dòng đầu<div>Dòng hai</div><div>Dòng <b>ba</b></div><div><br></div>").Html);
     }
 
     [Fact]
     public void Sanitize_PlainText_BecomesOneParagraphPerLine()
     {
         Assert.Equal("<p>Đoạn một.</p>\n<p>Đoạn hai &lt;3 &amp; hơn.</p>\n",
-            _sanitizer.Sanitize("Đoạn một.\r\n\r\nĐoạn hai <3 & hơn.\n"));
+            _sanitizer.Sanitize("Đoạn một.\r\n\r\nĐoạn hai <3 & hơn.\n").Html);
     }
 
     [Fact]
     public void Sanitize_HeadingsOutsideTheEditorsSet_AreMappedIntoIt()
     {
-        Assert.Equal("<h2>Một</h2>\n<h4>Năm</h4>\n", _sanitizer.Sanitize("<h1>Một</h1><h5>Năm</h5>"));
+        Assert.Equal("<h2>Một</h2>\n<h4>Năm</h4>\n", _sanitizer.Sanitize("<h1>Một</h1><h5>Năm</h5>").Html);
     }
 
     [Theory]

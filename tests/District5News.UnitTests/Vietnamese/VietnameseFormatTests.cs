@@ -2,6 +2,7 @@ using District5News.Web.Features.Vietnamese;
 
 namespace District5News.UnitTests.Vietnamese;
 
+[Collection(ServerTimeZoneCollection.Name)]
 public sealed class VietnameseFormatTests
 {
     [Theory]
@@ -13,13 +14,29 @@ public sealed class VietnameseFormatTests
     public void LongDateTime_Utc_WritesVietnamTimeWithMonthInWords(int y, int mo, int d, int h, int mi, int s, string expected) =>
         Assert.Equal(expected, VietnameseFormat.LongDateTime(new DateTime(y, mo, d, h, mi, s, DateTimeKind.Utc)));
 
-    [Fact]
-    public void LongDateTime_DoesNotDependOnTheServersZone()
+    /// <summary>
+    /// 23 Nov 2020 01:15 UTC is 8:15 SA on the 23rd in Vietnam, but 20:15 on the 22nd in New York and 15:15 on the 23rd
+    /// in Kiritimati: any use of the server's zone shows in the text.
+    /// </summary>
+    [Theory]
+    [InlineData("America/New_York", -5)]
+    [InlineData("Pacific/Kiritimati", 14)]
+    public void LongDateTime_DoesNotDependOnTheServersZone(string serverZone, int serverOffsetHours)
     {
         var utc = new DateTime(2020, 11, 23, 1, 15, 0, DateTimeKind.Utc);
-        var unspecified = DateTime.SpecifyKind(utc, DateTimeKind.Unspecified);
 
-        Assert.Equal(VietnameseFormat.LongDateTime(utc), VietnameseFormat.LongDateTime(unspecified));
+        using (ServerTimeZone.Use(serverZone))
+        {
+            Assert.Equal(TimeSpan.FromHours(serverOffsetHours), TimeZoneInfo.Local.GetUtcOffset(utc));
+            var serverLocal = utc.ToLocalTime();
+            Assert.Equal(DateTimeKind.Local, serverLocal.Kind);
+
+            Assert.Equal("23 Tháng Mười Một 2020 8:15:00 SA", VietnameseFormat.LongDateTime(utc));
+            Assert.Equal("23 Tháng Mười Một 2020 8:15:00 SA", VietnameseFormat.LongDateTime(DateTime.SpecifyKind(utc, DateTimeKind.Unspecified)));
+            Assert.Equal("23 Tháng Mười Một 2020 8:15:00 SA", VietnameseFormat.LongDateTime(serverLocal));
+            Assert.Equal("23/11/2020", VietnameseFormat.ShortDate(serverLocal));
+            Assert.Equal(new DateOnly(2020, 11, 23), VietnamTime.DateOf(serverLocal));
+        }
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class VietnameseTextTests
 
     [Fact]
     public void Fold_DecomposedInput_FoldsLikePrecomposed() =>
-        Assert.Equal(VietnameseText.Fold("Nguyễn Thị Hường"), VietnameseText.Fold("Nguyễn Thị Hường".Normalize(NormalizationForm.FormD)));
+        Assert.Equal("nguyen thi huong", VietnameseText.Fold("Nguyễn Thị Hường".Normalize(NormalizationForm.FormD)));
 
     [Fact]
     public void Fold_DoesNotDependOnCurrentCulture()
@@ -28,6 +28,9 @@ public sealed class VietnameseTextTests
         try
         {
             System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("tr-TR");
+
+            // Turkish lower-cases I to a dotless ı: without that (invariant globalization) the test would prove nothing.
+            Assert.Equal("tın", "TIN".ToLower(System.Globalization.CultureInfo.CurrentCulture));
             Assert.Equal("tin tuc quan", VietnameseText.Fold("TIN TỨC QUẬN"));
         }
         finally

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using District5News.Web.Data.Entities;
-using District5News.Web.Features.Articles;
 using District5News.Web.Features.Vietnamese;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +9,8 @@ namespace District5News.Web.Data.Demo;
 /// Fills an empty Development database with the team's own demo bulletins (demo-bulletins.json, embedded).
 /// Never runs outside Development.
 /// </summary>
-public sealed class DemoContentSeeder(NewsDbContext db, TimeProvider clock, Features.Accounts.StaffAccounts accounts)
+public sealed class DemoContentSeeder(
+    NewsDbContext db, TimeProvider clock, Features.Accounts.StaffAccounts accounts, Features.Editing.HtmlBodySanitizer sanitizer)
 {
     /// <summary>Development-only staff accounts; README.md states them. Production never creates accounts by itself.</summary>
     public static readonly (string Email, string Role, string Password)[] DemoAccounts =
@@ -54,7 +54,7 @@ public sealed class DemoContentSeeder(NewsDbContext db, TimeProvider clock, Feat
                 AuthorName = "Ban biên tập",
                 ImportedViews = item.Views,
             };
-            var body = ArticleHtml.FromParagraphs(item.Paragraphs);
+            var body = sanitizer.FromParagraphs(item.Paragraphs);
             article.SetContent(item.Title, item.Lead, body, string.Join(' ', item.Paragraphs));
             article.Publish(VietnamTime.ToUtc(item.PublishedAt));
             db.Articles.Add(article);

@@ -1,3 +1,4 @@
+using District5News.Web.Features.Editing;
 using District5News.Web.Features.Vietnamese;
 
 namespace District5News.Web.Data.Entities;
@@ -16,7 +17,7 @@ public class Article
 
     public string Lead { get; private set; } = string.Empty;
 
-    /// <summary>Sanitized HTML of the body.</summary>
+    /// <summary>Sanitized HTML of the body, as <see cref="HtmlBodySanitizer"/> wrote it (set only through <see cref="SetContent"/>).</summary>
     public string BodyHtml { get; private set; } = string.Empty;
 
     public string? CoverImagePath { get; set; }
@@ -61,12 +62,16 @@ public class Article
 
     public long TotalViews => ImportedViews + Views;
 
-    /// <summary>Sets the text, keeping the derived slug and search columns in step with it.</summary>
-    public void SetContent(string title, string lead, string bodyHtml, string bodyPlainText)
+    /// <summary>
+    /// Sets the text, keeping the derived slug and search columns in step with it. The body is stored exactly as the
+    /// sanitizer wrote it: normalizing HTML after sanitizing it can rebuild markup (U+0338 after "&gt;" composes into
+    /// "≯"), so the sanitizer normalizes the text itself before it parses it (docs/security/xss.md).
+    /// </summary>
+    public void SetContent(string title, string lead, SanitizedHtml body, string bodyPlainText)
     {
         Title = VietnameseText.Normalize(title).Trim();
         Lead = VietnameseText.Normalize(lead).Trim();
-        BodyHtml = VietnameseText.Normalize(bodyHtml);
+        BodyHtml = body.Html;
         Slug = VietnameseText.Slugify(Title);
         SearchTitle = VietnameseText.SearchForm(Title);
         SearchBody = VietnameseText.SearchForm(Lead + " " + bodyPlainText);

@@ -1,12 +1,11 @@
 using System.Net;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using System.Text.RegularExpressions;
 
 namespace District5News.Web.Features.Articles;
 
-/// <summary>Conversions between the body's plain paragraphs, its stored HTML and the plain text the search index reads.</summary>
+/// <summary>Text encoding for snippets, and the plain text of a stored body that the search index reads. Bodies themselves are built by <see cref="Editing.HtmlBodySanitizer"/>.</summary>
 public static partial class ArticleHtml
 {
     // Only markup characters are escaped; Vietnamese letters are stored as text, not as &#...; codes.
@@ -14,18 +13,6 @@ public static partial class ArticleHtml
 
     /// <summary>Text made safe for HTML: markup characters escaped, letters kept.</summary>
     public static string Encode(string text) => TextEncoder.Encode(text);
-
-    /// <summary>Plain paragraphs as HTML paragraphs, each encoded.</summary>
-    public static string FromParagraphs(IEnumerable<string> paragraphs)
-    {
-        var builder = new StringBuilder();
-        foreach (var paragraph in paragraphs.Select(p => p.Trim()).Where(p => p.Length > 0))
-        {
-            builder.Append("<p>").Append(TextEncoder.Encode(paragraph)).Append("</p>\n");
-        }
-
-        return builder.ToString();
-    }
 
     /// <summary>The words of an HTML fragment, tags dropped and entities decoded, for indexing and snippets.</summary>
     public static string ToPlainText(string? html)

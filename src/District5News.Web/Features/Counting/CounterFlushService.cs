@@ -26,6 +26,13 @@ public sealed class CounterFlushService(VisitCounter counter, IOptions<CountingO
     {
         await base.StopAsync(cancellationToken);
         await FlushQuietlyAsync(CancellationToken.None);
+        var (visits, pageViews, articleViews) = counter.Unwritten();
+        if (pageViews != 0 || articleViews != 0)
+        {
+            // The database refused the last flush (read-only, disk full): say what a stop now loses instead of losing it quietly.
+            logger.LogError("Stopping with counts the database would not take: {Visits} visits, {PageViews} page views, {ArticleViews} bulletin views lost",
+                visits, pageViews, articleViews);
+        }
     }
 
     private async Task FlushQuietlyAsync(CancellationToken cancellationToken)

@@ -33,6 +33,9 @@ public sealed class VisitCounter(IServiceScopeFactory scopes, TimeProvider clock
     // Odd while a batch is being written: a stored total read across a write could hold that batch or not.
     private long _writeSequence;
 
+    // Failed flushes in a row (under _flushGate): the first one of an outage is logged as an error, the end of it as news.
+    private int _failedFlushes;
+
     public void Dispose() => _flushGate.Dispose();
 
     /// <summary>Adds a page view, and a visit when it starts one.</summary>
@@ -179,7 +182,15 @@ public sealed class VisitCounter(IServiceScopeFactory scopes, TimeProvider clock
             catch (Exception ex)
             {
                 // The transaction was rolled back: the batch goes back to be written with the next one.
-                logger.LogError(ex, "Writing counts failed; they are kept for the next flush");
+                if (_failedFlushes++ == 0)
+                {
+                    logger.LogError(ex, "Writing counts failed; they are kept in memory and written when the database takes writes again");
+                }
+                else
+                {
+                    logger.LogDebug(ex, "Writing counts failed again ({Failures} times in a row)", _failedFlushes);
+                }
+
                 lock (_lock)
                 {
                     _pending.Merge(batch);
@@ -188,6 +199,12 @@ public sealed class VisitCounter(IServiceScopeFactory scopes, TimeProvider clock
                 }
 
                 throw;
+            }
+
+            if (_failedFlushes > 0)
+            {
+                logger.LogWarning("Counts written again after {Failures} failed attempts; nothing was lost", _failedFlushes);
+                _failedFlushes = 0;
             }
 
             lock (_lock)
@@ -213,6 +230,16 @@ public sealed class VisitCounter(IServiceScopeFactory scopes, TimeProvider clock
         finally
         {
             _flushGate.Release();
+        }
+    }
+
+    /// <summary>What is counted but not yet written: visits, page views and bulletin views (e.g. to report what a failed last flush leaves).</summary>
+    public (long Visits, long PageViews, long ArticleViews) Unwritten()
+    {
+        lock (_lock)
+        {
+            var days = _pending.Days.Values.Concat(_inFlight?.Days.Values.AsEnumerable() ?? []).ToList();
+            return (days.Sum(d => d.Visits), days.Sum(d => d.PageViews), days.Sum(d => d.ArticleViews));
         }
     }
 

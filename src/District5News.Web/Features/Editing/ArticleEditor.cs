@@ -16,6 +16,9 @@ public enum SaveOutcome
     Invalid,
     NotFound,
     Conflict,
+
+    /// <summary>The database or the disk refused the write (<see cref="StorageFailure"/>): the form comes back with everything typed.</summary>
+    NotSaved,
 }
 
 /// <summary>The result of a save: the bulletin's id when saved, else the form to show again with what the user typed.</summary>
@@ -36,7 +39,8 @@ public sealed class ArticleEditor(
     CoverImageStore covers,
     AuditLog audit,
     PublicContentChanges changes,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<ArticleEditor> logger)
 {
     private static readonly string[] PublishAtFormats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd HH:mm"];
 
@@ -91,7 +95,7 @@ public sealed class ArticleEditor(
             Error(nameof(input.CategoryId), "Chuyên mục không tồn tại. Vui lòng chọn lại.");
         }
 
-        var bodyHtml = string.Empty;
+        var bodyHtml = SanitizedHtml.Empty;
         if (input.Body is { Length: > ArticleLimits.BodyLength })
         {
             Error(nameof(input.Body), $"Nội dung quá dài (tối đa {VietnameseFormat.Number(ArticleLimits.BodyLength)} ký tự).");
@@ -101,8 +105,8 @@ public sealed class ArticleEditor(
             bodyHtml = sanitizer.Sanitize(input.Body);
         }
 
-        var bodyText = ArticleHtml.ToPlainText(bodyHtml);
-        if (intent == SaveIntents.Publish && bodyText.Length == 0 && !bodyHtml.Contains("<img", StringComparison.Ordinal))
+        var bodyText = ArticleHtml.ToPlainText(bodyHtml.Html);
+        if (intent == SaveIntents.Publish && bodyText.Length == 0 && !bodyHtml.Html.Contains("<img", StringComparison.Ordinal))
         {
             Error(nameof(input.Body), "Vui lòng nhập nội dung bản tin trước khi đăng.");
         }
@@ -185,7 +189,15 @@ public sealed class ArticleEditor(
         string? storedCover = null;
         if (input.Cover is not null && coverKind is { } validKind)
         {
-            storedCover = await covers.SaveAsync(input.Cover, validKind, cancellationToken);
+            try
+            {
+                storedCover = await covers.SaveAsync(input.Cover, validKind, cancellationToken);
+            }
+            catch (IOException ex) when (StorageFailure.Is(ex))
+            {
+                return await NotSavedAsync(ex, id, input, coverDropped: true, cancellationToken);
+            }
+
             article.CoverImagePath = storedCover;
         }
 
@@ -222,6 +234,11 @@ public sealed class ArticleEditor(
             covers.Delete(storedCover);
             db.ChangeTracker.Clear();
             return await ConflictAsync(article.Id, input, coverDropped: storedCover is not null, cancellationToken);
+        }
+        catch (Exception ex) when (StorageFailure.Is(ex))
+        {
+            covers.Delete(storedCover);
+            return await NotSavedAsync(ex, id, input, coverDropped: storedCover is not null, cancellationToken);
         }
         catch
         {
@@ -290,7 +307,9 @@ public sealed class ArticleEditor(
 
         // Content only: the bulletin keeps its current state and publication time, so restoring text never publishes or hides it.
         article.CategoryId = revision.CategoryId;
-        article.SetContent(revision.Title, revision.Lead, revision.BodyHtml, ArticleHtml.ToPlainText(revision.BodyHtml));
+        // A revision row is stored HTML like any other: it goes through the sanitizer again before it is current.
+        var body = sanitizer.SanitizeHtml(revision.BodyHtml);
+        article.SetContent(revision.Title, revision.Lead, body, ArticleHtml.ToPlainText(body.Html));
         article.CoverImagePath = revision.CoverImagePath;
         article.UpdatedAtUtc = now;
         article.UpdatedBy = who.Name;
@@ -328,6 +347,16 @@ public sealed class ArticleEditor(
         }
 
         return articles.Select(a => a.Title).ToList();
+    }
+
+    /// <summary>The write was refused by the storage, not by the input: the same form again, with everything typed, and why.</summary>
+    private async Task<SaveResult> NotSavedAsync(Exception failure, int? id, ArticleEditInput input, bool coverDropped, CancellationToken cancellationToken)
+    {
+        logger.LogError(failure, "Bulletin {Id} not saved: the database or the disk refused the write; the form was sent back", id?.ToString(CultureInfo.InvariantCulture) ?? "(new)");
+        db.ChangeTracker.Clear();
+        var form = await queries.GetFormAsync(id, input.Version, input, conflict: null, cancellationToken);
+        form.NotSaved = new NotSavedViewModel(coverDropped);
+        return new SaveResult(SaveOutcome.NotSaved, id ?? 0, form, []);
     }
 
     private async Task<SaveResult> ConflictAsync(int id, ArticleEditInput input, bool coverDropped, CancellationToken cancellationToken)

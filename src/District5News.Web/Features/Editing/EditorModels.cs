@@ -120,6 +120,9 @@ public sealed class ArticleFormViewModel
 
     public ConflictViewModel? Conflict { get; init; }
 
+    /// <summary>Set when the last save was refused by the database or the disk (503): nothing was saved, the form holds what was typed.</summary>
+    public NotSavedViewModel? NotSaved { get; set; }
+
     public bool IsNew => Id is null;
 
     public string PostUrl => Id is { } id ? EditorUrls.Edit(id) : EditorUrls.Create;
@@ -248,3 +251,6 @@ public static class EditorUrls
         return query.Count == 0 ? ListPath : ListPath + "?" + string.Join('&', query);
     }
 }
+
+/// <summary>Why the form came back unsaved after a storage failure, and whether a chosen cover must be chosen again.</summary>
+public sealed record NotSavedViewModel(bool CoverWasDropped);

@@ -1,6 +1,6 @@
-using System.Net;
 using System.Text;
 using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Ganss.Xss;
 
@@ -8,8 +8,9 @@ namespace District5News.Web.Features.Editing;
 
 /// <summary>
 /// Cleans a bulletin body to the few elements the editor produces, whatever the browser actually sent: pasted
-/// word-processor HTML, a hand-written textarea, or a forged request. Runs on every save; the public page prints
-/// the stored result as it is.
+/// word-processor HTML, a hand-written textarea, or a forged request. Every path that stores a body ends here, after
+/// any normalization of its own, and stores the <see cref="SanitizedHtml"/> as it is; views show a stored body only
+/// through it again (<see cref="ArticleBodyHtmlHelper"/>). See docs/security/xss.md.
 /// </summary>
 public sealed class HtmlBodySanitizer
 {
@@ -50,6 +51,9 @@ public sealed class HtmlBodySanitizer
         "thead", "tbody", "tfoot", "tr", "th", "td", "hr", "dl",
     };
 
+    /// <summary>A parser per thread: creating one costs more than parsing a typical body, and sharing one across threads is not documented as safe.</summary>
+    private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser());
+
     private readonly HtmlSanitizer _sanitizer;
 
     public HtmlBodySanitizer()
@@ -70,37 +74,141 @@ public sealed class HtmlBodySanitizer
         };
     }
 
+    /// <summary>Element names the sanitizer keeps (tests read the policy from here rather than copying it).</summary>
+    public static IReadOnlyCollection<string> AllowedElementNames => AllowedTags;
+
+    /// <summary>The attributes <paramref name="element"/> keeps; none for most elements.</summary>
+    public static IReadOnlyList<string> AllowedAttributesOf(string element) => AllowedAttributes.GetValueOrDefault(element) ?? [];
+
     /// <summary>
-    /// The safe HTML of a body. Text without any markup (a textarea without JavaScript, a plain-text paste) becomes
-    /// one paragraph per line.
+    /// The safe HTML of a body typed in the editor. Text without any markup (a textarea without JavaScript, a
+    /// plain-text paste) becomes one paragraph per line.
     /// </summary>
-    public string Sanitize(string? input)
+    public SanitizedHtml Sanitize(string? input)
     {
         if (string.IsNullOrWhiteSpace(input))
         {
-            return string.Empty;
+            return SanitizedHtml.Empty;
         }
 
-        var document = new HtmlParser().ParseDocument(string.Empty);
-        var body = document.Body!;
-        if (!LooksLikeHtml(input))
+        var text = Nfc(input);
+        if (LooksLikeHtml(text))
         {
-            foreach (var line in input.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0))
+            return SanitizeMarkup(text);
+        }
+
+        return FromText(text.Split('\n'));
+    }
+
+    /// <summary>
+    /// The safe HTML of something that is HTML already, whatever it looks like: a stored body or revision (sanitized
+    /// again when restored, shown or repaired), or HTML another path built.
+    /// </summary>
+    public SanitizedHtml SanitizeHtml(string? html) =>
+        string.IsNullOrWhiteSpace(html) ? SanitizedHtml.Empty : SanitizeMarkup(Nfc(html));
+
+    /// <summary>
+    /// Plain paragraphs (an imported page, demo content) as a body, one &lt;p&gt; each: normalized as text, built as
+    /// text nodes (never as a string of HTML that a later step could normalize), then sanitized like any body.
+    /// </summary>
+    public SanitizedHtml FromParagraphs(IEnumerable<string> paragraphs) => FromText(paragraphs.Select(Nfc));
+
+    private SanitizedHtml FromText(IEnumerable<string> paragraphs)
+    {
+        var body = NewBody();
+        foreach (var line in paragraphs.Select(l => l.Trim()).Where(l => l.Length > 0))
+        {
+            var paragraph = body.Owner!.CreateElement("p");
+            paragraph.TextContent = line;
+            body.AppendChild(paragraph);
+        }
+
+        return Clean(body);
+    }
+
+    /// <summary>
+    /// Normalize first, sanitize last: the text is put in NFC before it is parsed, so no normalization later has a
+    /// reason to run over the HTML. Lone surrogates (which normalization refuses) become U+FFFD.
+    /// </summary>
+    private static string Nfc(string text)
+    {
+        if (text.AsSpan().IndexOfAnyInRange('\ud800', '\udfff') >= 0)
+        {
+            var builder = new StringBuilder(text.Length);
+            foreach (var rune in text.EnumerateRunes())
             {
-                var paragraph = document.CreateElement("p");
-                paragraph.TextContent = line;
-                body.AppendChild(paragraph);
+                builder.Append(rune.ToString());
             }
 
-            return Serialize(body);
+            text = builder.ToString();
         }
 
-        body.InnerHtml = input;
+        return text.Normalize(NormalizationForm.FormC);
+    }
 
+    private static IHtmlElement NewBody() => Parser.Value!.ParseDocument(string.Empty).Body!;
+
+    private SanitizedHtml SanitizeMarkup(string html)
+    {
+        var body = NewBody();
+        body.InnerHtml = html;
+
+        // Character references are decoded by the parser and may spell a decomposed or a fullwidth form: the checks
+        // below must see the text as it will be stored.
+        NormalizeText(body);
         Prepare(body);
-        _sanitizer.SanitizeDom(document, body);
+        return Clean(body);
+    }
+
+    private SanitizedHtml Clean(IHtmlElement body)
+    {
+        _sanitizer.SanitizeDom((IHtmlDocument)body.Owner!, body);
         Tidy(body);
-        return Serialize(body);
+        return Finish(body);
+    }
+
+    /// <summary>
+    /// Text nodes joined where removals left them side by side and put in NFC, URLs checked once more in that final
+    /// form, then written so that no normalization can change the markup (<see cref="StableHtmlWriter"/>).
+    /// </summary>
+    private static SanitizedHtml Finish(IElement body)
+    {
+        NormalizeText(body);
+        foreach (var element in body.QuerySelectorAll("[href], [src]").ToList())
+        {
+            foreach (var name in new[] { "href", "src" })
+            {
+                if (element.HasAttribute(name) && !IsAllowedUrl(element.LocalName, element.GetAttribute(name)))
+                {
+                    element.RemoveAttribute(name);
+                }
+            }
+        }
+
+        return new SanitizedHtml(StableHtmlWriter.Write(body));
+    }
+
+    private static void NormalizeText(IElement root)
+    {
+        root.Normalize();
+        foreach (var text in root.Descendants<IText>())
+        {
+            if (!text.Data.IsNormalized(NormalizationForm.FormC))
+            {
+                text.Data = text.Data.Normalize(NormalizationForm.FormC);
+            }
+        }
+
+        foreach (var element in root.Descendants<IElement>())
+        {
+            foreach (var attribute in element.Attributes)
+            {
+                if (!attribute.Value.IsNormalized(NormalizationForm.FormC))
+                {
+                    attribute.Value = attribute.Value.Normalize(NormalizationForm.FormC);
+                }
+            }
+        }
     }
 
     private static bool LooksLikeHtml(string input)
@@ -137,6 +245,23 @@ public sealed class HtmlBodySanitizer
         }
 
         var text = compact.ToString();
+
+        // A later NFKC must not make a scheme out of lookalikes ("ｊａｖａｓｃｒｉｐｔ：" is a relative path as it stands).
+        string folded;
+        try
+        {
+            folded = text.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+
+        if (!string.Equals(folded, text, StringComparison.Ordinal) && !IsAllowedUrl(element, folded))
+        {
+            return false;
+        }
+
         var colon = text.IndexOf(':', StringComparison.Ordinal);
         var firstDelimiter = text.IndexOfAny(['/', '?', '#']);
         var hasScheme = colon >= 0 && (firstDelimiter < 0 || colon < firstDelimiter);
@@ -244,30 +369,6 @@ public sealed class HtmlBodySanitizer
                 element.Remove();
             }
         }
-    }
-
-    private static string Serialize(IElement root)
-    {
-        var builder = new StringBuilder();
-        foreach (var node in root.ChildNodes)
-        {
-            if (node is IText text)
-            {
-                if (!string.IsNullOrWhiteSpace(text.Data))
-                {
-                    builder.Append(WebUtility.HtmlEncode(text.Data));
-                }
-
-                continue;
-            }
-
-            if (node is IElement element)
-            {
-                builder.Append(element.OuterHtml).Append('\n');
-            }
-        }
-
-        return builder.ToString();
     }
 
     private static void Unwrap(IElement element)

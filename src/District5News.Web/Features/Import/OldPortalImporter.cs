@@ -3,6 +3,7 @@ using District5News.Web.Data.Entities;
 using District5News.Web.Features.Articles;
 using District5News.Web.Features.Audit;
 using District5News.Web.Features.Caching;
+using District5News.Web.Features.Editing;
 using District5News.Web.Features.Vietnamese;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -25,6 +26,7 @@ public sealed class OldPortalImporter(
     TimeProvider clock,
     PublicContentChanges changes,
     IOptions<ImportOptions> options,
+    HtmlBodySanitizer sanitizer,
     ILogger<OldPortalImporter> logger)
 {
     public const string ImportedAuthorName = "Nhập từ cổng cũ";
@@ -227,7 +229,9 @@ public sealed class OldPortalImporter(
     {
         var title = VietnameseText.Normalize(page.Title).Trim();
         var lead = VietnameseText.Normalize(page.Lead).Trim();
-        var bodyHtml = VietnameseText.Normalize(ArticleHtml.FromParagraphs(page.BodyParagraphs));
+        // Normalized as text, then encoded and sanitized: never normalized as HTML (docs/security/xss.md).
+        var body = sanitizer.FromParagraphs(page.BodyParagraphs);
+        var bodyHtml = body.Html;
         var bodyText = string.Join(' ', page.BodyParagraphs);
         var publishedAtUtc = page.PublishedAtUtc;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -248,7 +252,7 @@ public sealed class OldPortalImporter(
                 AuthorName = ImportedAuthorName,
                 ImportedViews = page.ViewCount ?? 0,
             };
-            article.SetContent(title, lead, bodyHtml, bodyText);
+            article.SetContent(title, lead, body, bodyText);
             article.Publish(publishedAtUtc);
             db.Articles.Add(article);
             await db.SaveChangesAsync(cancellationToken);
@@ -271,7 +275,7 @@ public sealed class OldPortalImporter(
         }
 
         await KeepPreviousVersionAsync(existing, fileName, cancellationToken);
-        existing.SetContent(existing.Title, lead, bodyHtml, bodyText);
+        existing.SetContent(existing.Title, lead, body, bodyText);
         existing.ImportedViews = importedViews;
         existing.UpdatedAtUtc = now;
         existing.Version = Guid.NewGuid();

@@ -2,7 +2,6 @@ using System.Net;
 using District5News.IntegrationTests.Infrastructure;
 using District5News.Web.Features.Accounts;
 using District5News.Web.Features.Audit;
-using District5News.Web.Features.Vietnamese;
 using Microsoft.EntityFrameworkCore;
 
 namespace District5News.IntegrationTests.Admin.Administration;
@@ -120,13 +119,17 @@ public sealed class AccountAdministrationTests(NewsAppFactory app) : IClassFixtu
     [Fact]
     public async Task List_ShowsLastSignInFromTheAuditLog()
     {
+        // 20 Nov 2026 06:07:09 UTC, 1:07:09 CH in Vietnam; later than the class's start and the few minutes other tests
+        // move the clock, and within the administrator's eight-hour session.
+        var signInAt = new DateTimeOffset(2026, 11, 20, 6, 7, 9, TimeSpan.Zero);
+        Assert.True(app.Clock.GetUtcNow() < signInAt, "The clock must move forward only.");
+        app.Clock.Set(signInAt);
         var email = AdministrationHelpers.NewEmail("gan-nhat");
         await app.SignInAsync(StaffRoles.Editor, email);
 
         var (_, list) = await Html.GetAsync(_admin, List);
 
-        Assert.Equal(VietnameseFormat.LongDateTime(app.Clock.GetUtcNow().UtcDateTime),
-            Row(list, email).QuerySelector("[data-test=account-last-signin]")!.TextContent.Trim());
+        Assert.Equal("20 Tháng Mười Một 2026 1:07:09 CH", Row(list, email).QuerySelector("[data-test=account-last-signin]")!.TextContent.Trim());
     }
 
     [Fact]

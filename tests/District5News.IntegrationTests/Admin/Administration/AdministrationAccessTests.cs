@@ -106,6 +106,7 @@ public sealed class AdministrationAccessTests(AdministrationAccessTests.Fixture 
         Assert.Contains("/admin/tai-khoan", adminLinks);
         Assert.Contains("/admin/thong-ke", adminLinks);
         Assert.Contains("/admin/nhat-ky", adminLinks);
+        Assert.Contains("/admin/bai-viet", editorLinks);
         Assert.DoesNotContain("/admin/tai-khoan", editorLinks);
         Assert.DoesNotContain("/admin/thong-ke", editorLinks);
         Assert.DoesNotContain("/admin/nhat-ky", editorLinks);

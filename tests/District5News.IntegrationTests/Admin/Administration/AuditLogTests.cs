@@ -115,10 +115,16 @@ public sealed class AuditLogTests(NewsAppFactory app) : IClassFixture<NewsAppFac
     [Fact]
     public async Task Filter_ByUserWithWildcards_MatchesThemLiterally()
     {
-        var (_, page) = await Html.GetAsync(_admin, $"{Log}?nguoidung={Uri.EscapeDataString("%_[")}");
+        var marker = $"{Guid.NewGuid():N}";
+        var literal = await SeedAsync($"ky-tu-%_[-{marker}@quan5.local", 1, new DateTime(2026, 11, 19, 2, 0, 0, DateTimeKind.Utc));
 
-        Assert.Empty(Rows(page));
-        Assert.NotNull(page.QuerySelector("[data-test=audit-empty]"));
+        var (_, none) = await Html.GetAsync(_admin, $"{Log}?nguoidung={Uri.EscapeDataString($"%_[{marker}")}");
+        var (_, one) = await Html.GetAsync(_admin, $"{Log}?nguoidung={Uri.EscapeDataString($"%_[-{marker}")}");
+
+        // As LIKE wildcards "%_" would match every entry, the administrator's own sign-in included.
+        Assert.Empty(Rows(none));
+        Assert.NotNull(none.QuerySelector("[data-test=audit-empty]"));
+        Assert.Equal([literal], Rows(one).Select(r => Cell(r, "audit-user-name")));
     }
 
     [Fact]

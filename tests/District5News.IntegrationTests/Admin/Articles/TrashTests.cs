@@ -17,6 +17,10 @@ public sealed class TrashTests(EditorAppFactory app) : IClassFixture<EditorAppFa
         var id = await EditorForms.CreateAsync(editor, title, categoryId: TestArticles.WardNews);
         var reader = app.CreateBrowser();
         Assert.Equal(HttpStatusCode.OK, (await EditorForms.GetPublicAsync(reader, id)).StatusCode);
+        var (_, categoryBefore) = await Html.GetAsync(reader, "/chuyen-muc/tin-phuong");
+        Assert.Contains(title, categoryBefore.Body!.TextContent, StringComparison.Ordinal);
+        var (_, listBefore) = await Html.GetAsync(editor, "/admin/bai-viet");
+        Assert.NotNull(listBefore.QuerySelector($"[data-test=article-row][data-id='{id}']"));
 
         var delete = await editor.PostFormAsync(EditorForms.EditUrl(id), $"/admin/bai-viet/{id}/xoa", []);
 
@@ -36,6 +40,8 @@ public sealed class TrashTests(EditorAppFactory app) : IClassFixture<EditorAppFa
         var page = await EditorForms.GetPublicAsync(reader, id);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal(title, (await Html.ParseAsync(page)).Text("[data-test=title]"));
+        var (_, categoryAfter) = await Html.GetAsync(reader, "/chuyen-muc/tin-phuong");
+        Assert.Contains(title, categoryAfter.Body!.TextContent, StringComparison.Ordinal);
         var actions = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.TargetId == id.ToString()).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
         Assert.Equal([AuditActions.ArticleCreated, AuditActions.ArticlePublished, AuditActions.ArticleDeleted, AuditActions.ArticleRestored], actions);
     }

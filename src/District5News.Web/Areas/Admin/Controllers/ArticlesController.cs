@@ -88,6 +88,10 @@ public sealed class ArticlesController(EditorQueries queries, ArticleEditor edit
             case SaveOutcome.Conflict:
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return View("Form", result.Form);
+            case SaveOutcome.NotSaved:
+                Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                Response.Headers.RetryAfter = "60";
+                return View("Form", result.Form);
             default:
                 foreach (var (field, message) in result.Errors)
                 {
