@@ -83,8 +83,8 @@ start_portal() {
   local db=$1 started
   started=$(now_ms)
   # Production settings (docs/benchmarks.md): no configuration file watching, so log and database writes under
-  # the content root do not wake a file watcher on every write.
-  (cd "$OUT/portal" && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__News="Data Source=$db" \
+  # the content root do not wake a file watcher on every write. Rate limits off: wrk drives search from one address.
+  (cd "$OUT/portal" && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__News="Data Source=$db" RateLimiting__Enabled=false \
     DOTNET_hostBuilder__reloadConfigOnChange=false \
     ASPNETCORE_URLS="http://127.0.0.1:$PORTAL_PORT" exec dotnet District5News.Web.dll >>"$OUT/portal.log" 2>&1) &
   PORTAL_PID=$!

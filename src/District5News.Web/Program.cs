@@ -10,8 +10,10 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services
     .AddNewsData(builder.Configuration, builder.Environment)
     .AddNewsIdentity(builder.Environment)
+    .AddNewsRateLimiting()
     .AddNewsSite()
     .AddNewsPageCache()
+    .AddNewsWebHardening()
     .AddNewsCounting()
     .AddNewsEditing()
     .AddNewsAdministration()

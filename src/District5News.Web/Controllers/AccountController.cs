@@ -1,7 +1,9 @@
 using District5News.Web.Routing;
 using District5News.Web.Features.Accounts;
+using District5News.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace District5News.Web.Controllers;
 
@@ -12,6 +14,7 @@ public sealed class AccountController(StaffSignIn signIn) : Controller
     public IActionResult SignIn(string? returnUrl) => View(new SignInInput { ReturnUrl = returnUrl });
 
     [HttpPost(AccountRoutes.SignIn)]
+    [EnableRateLimiting(RateLimitingExtensions.SignInPolicy)]
     public async Task<IActionResult> SignIn(SignInInput input)
     {
         if (!ModelState.IsValid)
@@ -20,32 +23,25 @@ public sealed class AccountController(StaffSignIn signIn) : Controller
             return View(input);
         }
 
-        var outcome = await signIn.SignInAsync(input.Email, input.Password);
-        if (outcome != SignInOutcome.Succeeded)
+        var result = await signIn.SignInAsync(input.Email, input.Password, HttpContext.Connection.RemoteIpAddress);
+        switch (result.Outcome)
         {
-            ModelState.AddModelError(string.Empty, outcome switch
-            {
-                SignInOutcome.LockedOut => "Tài khoản tạm thời bị khóa vì đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.",
-                SignInOutcome.Disabled => "Tài khoản này đã bị quản trị viên khóa. Vui lòng liên hệ quản trị viên.",
-                _ => "Email hoặc mật khẩu không đúng.",
-            });
-            Response.StatusCode = outcome switch
-            {
-                SignInOutcome.LockedOut => StatusCodes.Status429TooManyRequests,
-                SignInOutcome.Disabled => StatusCodes.Status403Forbidden,
-                _ => StatusCodes.Status400BadRequest,
-            };
-            return View(input with { Password = string.Empty });
+            case SignInOutcome.SignedIn:
+                return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl! : AdminRoutes.Dashboard);
+            case SignInOutcome.Throttled:
+                return this.TooManyRequestsPage(result.RetryAfter);
+            default:
+                ModelState.AddModelError(string.Empty, SignInMessages.Refused);
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return View(input with { Password = string.Empty });
         }
-
-        return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl! : AdminRoutes.Dashboard);
     }
 
     [Authorize]
     [HttpPost(AccountRoutes.SignOut)]
     public async Task<IActionResult> SignOutStaff()
     {
-        await signIn.SignOutAsync();
+        await signIn.SignOutAsync(User);
         return LocalRedirect(SiteRoutes.Home);
     }
 

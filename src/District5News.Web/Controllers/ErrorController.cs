@@ -20,7 +20,14 @@ public sealed class ErrorController : Controller
             StatusCodes.Status404NotFound => View("NotFound", "Trang bạn tìm không tồn tại hoặc đã được chuyển đi."),
             StatusCodes.Status400BadRequest => View("BadRequest", "Yêu cầu không hợp lệ."),
             StatusCodes.Status403Forbidden => View("Forbidden"),
+            StatusCodes.Status429TooManyRequests => View("TooManyRequests", RetryAfter()),
             _ => View("ServerError", status),
         };
     }
+
+    /// <summary>The wait the rate limiter set on the refused response, if any.</summary>
+    private TimeSpan? RetryAfter() =>
+        int.TryParse(Response.Headers.RetryAfter, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? TimeSpan.FromSeconds(seconds)
+            : null;
 }

@@ -1,3 +1,4 @@
+using District5News.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 
 namespace District5News.Web.Controllers;
@@ -17,5 +18,13 @@ public static class ErrorPageExtensions
     {
         controller.Response.StatusCode = StatusCodes.Status404NotFound;
         return controller.View("~/Views/Error/NotFound.cshtml", message);
+    }
+
+    /// <summary>429 with <c>Retry-After</c> and a Vietnamese "wait and try again" page.</summary>
+    public static ViewResult TooManyRequestsPage(this Controller controller, TimeSpan retryAfter)
+    {
+        controller.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        RateLimitingExtensions.SetRetryAfter(controller.Response, retryAfter);
+        return controller.View("~/Views/Error/TooManyRequests.cshtml", retryAfter);
     }
 }

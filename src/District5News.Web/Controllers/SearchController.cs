@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace District5News.Web.Controllers;
 
 [NoPageCache]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Hosting.RateLimitingExtensions.SearchPolicy)]
 public sealed class SearchController(ArticleSearch search) : PublicController
 {
     [HttpGet(SiteRoutes.Search)]

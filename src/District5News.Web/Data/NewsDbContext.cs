@@ -1,4 +1,5 @@
 using District5News.Web.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -6,10 +7,10 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace District5News.Web.Data;
 
 /// <summary>
-/// The one context: news, counts, audit and Identity. Each provider has a derived context only so that each
+/// The one context: news, counts, audit, Identity and the data-protection key ring. Each provider has a derived context only so that each
 /// keeps its own migration set (see docs/decisions/0002-one-migration-set-per-provider.md).
 /// </summary>
-public class NewsDbContext : IdentityDbContext<StaffUser>
+public class NewsDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyContext
 {
     protected NewsDbContext(DbContextOptions options)
         : base(options)
@@ -29,6 +30,9 @@ public class NewsDbContext : IdentityDbContext<StaffUser>
     public DbSet<ArticleDailyView> ArticleDailyViews => Set<ArticleDailyView>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>The keys that protect auth cookies and form tokens, shared by every instance on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

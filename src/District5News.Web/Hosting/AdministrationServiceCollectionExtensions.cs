@@ -1,7 +1,6 @@
 using District5News.Web.Features.Accounts;
 using District5News.Web.Features.Audit;
 using District5News.Web.Features.Statistics;
-using Microsoft.AspNetCore.Identity;
 
 namespace District5News.Web.Hosting;
 
@@ -15,9 +14,8 @@ public static class AdministrationServiceCollectionExtensions
         services.AddScoped<AuditQueries>();
         services.AddScoped<Features.Admin.DashboardQueries>();
 
-        // Locking an account or resetting its password changes its security stamp; checking the stamp every minute
-        // (instead of Identity's 30) ends that account's open sessions promptly and makes role changes take effect.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Locking an account or resetting its password changes its security stamp, which AddNewsIdentity checks on
+        // every request: the account's open sessions end and role changes take effect at once.
         return services;
     }
 }

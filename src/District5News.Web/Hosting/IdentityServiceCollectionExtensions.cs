@@ -3,6 +3,7 @@ using District5News.Web.Data;
 using District5News.Web.Data.Entities;
 using District5News.Web.Features.Accounts;
 using District5News.Web.Features.Audit;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace District5News.Web.Hosting;
@@ -31,6 +32,14 @@ public static class IdentityServiceCollectionExtensions
             .AddErrorDescriber<VietnameseIdentityErrorDescriber>()
             .AddPasswordValidator<CommonPasswordValidator>();
 
+        // The lockout's limits are set in one place: the defaults above, or Identity:Lockout in configuration.
+        services.AddOptions<IdentityOptions>().Configure<IConfiguration>((o, configuration) =>
+            configuration.GetSection("Identity:Lockout").Bind(o.Lockout));
+
+        // The stamp is checked on every staff request (a few small queries), so a cookie copied before sign-out, a
+        // lock, a role change or a password reset stops working at once, not at the next periodic check.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = AccountRoutes.SignIn;
@@ -48,6 +57,12 @@ public static class IdentityServiceCollectionExtensions
             o.Cookie.Name = "d5_af";
             o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
+
+        // The key ring lives in the news database, so a restart or a second instance keeps staff signed in and open
+        // forms valid. The application name, not the content root, decides which keys an instance shares.
+        services.AddDataProtection()
+            .SetApplicationName("District5News")
+            .PersistKeysToDbContext<NewsDbContext>();
 
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicies.Staff, p => p.RequireRole(StaffRoles.Editor, StaffRoles.Administrator))

@@ -9,6 +9,8 @@ public static class PipelineExtensions
     /// <summary>The request pipeline, in order.</summary>
     public static WebApplication UseNewsPipeline(this WebApplication app)
     {
+        app.UseNewsForwardedHeaders();
+        app.UseNewsSecurityHeaders();
         app.UseExceptionHandler(SiteRoutes.ServerError);
         if (!app.Environment.IsDevelopment())
         {
@@ -22,6 +24,7 @@ public static class PipelineExtensions
         app.UseNewsUploads();
         app.MapStaticAssets();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseMiddleware<CountingMiddleware>();
         app.UseOutputCache();
         app.UseAuthentication();

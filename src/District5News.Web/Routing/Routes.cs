@@ -25,6 +25,9 @@ public static class SiteRoutes
 /// <summary>Staff sign-in and their own account, outside the admin area (the cookie's login and logout paths).</summary>
 public static class AccountRoutes
 {
+    /// <summary>Every address below this is a staff page (framing refused, never cached).</summary>
+    public const string Area = "/tai-khoan";
+
     public const string SignIn = "/tai-khoan/dang-nhap";
     public const string SignOut = "/tai-khoan/dang-xuat";
     public const string AccessDenied = "/tai-khoan/khong-co-quyen";
@@ -34,6 +37,9 @@ public static class AccountRoutes
 /// <summary>The back office's addresses.</summary>
 public static class AdminRoutes
 {
+    /// <summary>Every address below this is the back office.</summary>
+    public const string Area = "/admin";
+
     public const string Dashboard = "/admin";
 
     public const string Articles = "/admin/bai-viet";

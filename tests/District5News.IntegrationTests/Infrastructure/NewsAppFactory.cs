@@ -1,8 +1,10 @@
+using System.Net;
 using AngleSharp.Dom;
 using District5News.Web.Data;
 using District5News.Web.Features.Articles;
 using District5News.Web.Features.Caching;
 using District5News.Web.Features.Counting;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -23,6 +25,11 @@ public class NewsAppFactory : WebApplicationFactory<Program>
 {
     public const string BrowserUserAgent =
         "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
+
+    /// <summary>The request header a test browser names its client address with (TestServer has none of its own).</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
+    private static int _lastClientAddress;
 
     private readonly string _databasePath;
 
@@ -54,11 +61,16 @@ public class NewsAppFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddTransient<IStartupFilter, ClientAddressStartupFilter>();
         });
     }
 
     /// <summary>A client that behaves like one browser: a real user agent, cookies kept, redirects not followed.</summary>
-    public HttpClient CreateBrowser(string userAgent = BrowserUserAgent)
+    /// <remarks>
+    /// Each browser comes from its own client address (a new one in 10.0.0.0/8 unless given), as separate people
+    /// would, so the per-address rate limits of one test do not spill into another.
+    /// </remarks>
+    public HttpClient CreateBrowser(string userAgent = BrowserUserAgent, string? clientAddress = null)
     {
         // https, because staff cookies are Secure outside Development.
         var client = CreateClient(new WebApplicationFactoryClientOptions
@@ -68,6 +80,7 @@ public class NewsAppFactory : WebApplicationFactory<Program>
             BaseAddress = new Uri("https://localhost"),
         });
         client.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
+        client.DefaultRequestHeaders.Add(ClientAddressHeader, clientAddress ?? NewClientAddress());
         return client;
     }
 
@@ -107,6 +120,13 @@ public class NewsAppFactory : WebApplicationFactory<Program>
         return await action(scope.ServiceProvider.GetRequiredService<NewsDbContext>());
     }
 
+    /// <summary>A client address no other browser of this test run has used.</summary>
+    public static string NewClientAddress()
+    {
+        var n = Interlocked.Increment(ref _lastClientAddress);
+        return $"10.{(n >> 16) & 255}.{(n >> 8) & 255}.{n & 255}";
+    }
+
     public Task FlushCountsAsync() => Services.GetRequiredService<VisitCounter>().FlushAsync();
 
     protected override void Dispose(bool disposing)
@@ -118,6 +138,24 @@ public class NewsAppFactory : WebApplicationFactory<Program>
             File.Delete(_databasePath + suffix);
         }
     }
+}
+
+/// <summary>Sets the connection's remote address from <see cref="NewsAppFactory.ClientAddressHeader"/>, before the app's pipeline.</summary>
+internal sealed class ClientAddressStartupFilter : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            if (IPAddress.TryParse(context.Request.Headers[NewsAppFactory.ClientAddressHeader], out var address))
+            {
+                context.Connection.RemoteIpAddress = address;
+            }
+
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }
 
 /// <summary>A clock tests can move forward, e.g. to see a scheduled bulletin appear.</summary>

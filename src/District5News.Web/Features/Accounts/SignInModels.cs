@@ -39,12 +39,41 @@ public sealed record ChangePasswordInput
     public string ConfirmPassword { get; init; } = string.Empty;
 }
 
+/// <summary>What the person signing in is told: nothing about whether the account exists or why it was refused.</summary>
 public enum SignInOutcome
 {
-    Succeeded,
+    SignedIn,
     Failed,
+
+    /// <summary>Too many failures from this address or on this account: refused before the password was checked.</summary>
+    Throttled,
+}
+
+public sealed record SignInAttemptResult(SignInOutcome Outcome, TimeSpan RetryAfter)
+{
+    public static readonly SignInAttemptResult SignedIn = new(SignInOutcome.SignedIn, TimeSpan.Zero);
+
+    public static readonly SignInAttemptResult Failed = new(SignInOutcome.Failed, TimeSpan.Zero);
+
+    public static SignInAttemptResult Throttled(TimeSpan retryAfter) => new(SignInOutcome.Throttled, retryAfter);
+}
+
+/// <summary>Why a sign-in failed: for the log and the audit log only, never for the page.</summary>
+public enum SignInFailure
+{
+    UnknownAccount,
+    WrongPassword,
     LockedOut,
 
     /// <summary>Locked by an administrator, with no end.</summary>
-    Disabled,
+    LockedByAdministrator,
+    NotAllowed,
+}
+
+public static class SignInMessages
+{
+    /// <summary>The one answer to every refused sign-in, whatever the reason (no account enumeration).</summary>
+    public const string Refused =
+        "Không đăng nhập được: email hoặc mật khẩu không đúng, hoặc tài khoản đang bị khóa. "
+        + "Nếu chắc chắn đã nhập đúng, hãy thử lại sau ít phút hoặc liên hệ quản trị viên.";
 }

@@ -7,9 +7,9 @@ namespace District5News.Web.Features.Audit;
 public sealed class AuditLog(NewsDbContext db, IHttpContextAccessor http, TimeProvider clock)
 {
     /// <summary>Adds an entry to the context; it is saved with the caller's own SaveChanges, in the same transaction.</summary>
-    public void Add(string action, string? targetType = null, string? targetId = null, string? details = null, string? userName = null)
+    public AuditEntry Add(string action, string? targetType = null, string? targetId = null, string? details = null, string? userName = null)
     {
-        db.AuditEntries.Add(new AuditEntry
+        return db.AuditEntries.Add(new AuditEntry
         {
             AtUtc = clock.GetUtcNow().UtcDateTime,
             UserName = userName ?? http.HttpContext?.User.Identity?.Name,
@@ -17,7 +17,7 @@ public sealed class AuditLog(NewsDbContext db, IHttpContextAccessor http, TimePr
             TargetType = targetType,
             TargetId = targetId,
             Details = details is { Length: > 2000 } ? details[..2000] : details,
-        });
+        }).Entity;
     }
 
     /// <summary>Adds and saves an entry on its own (sign-ins, account changes).</summary>

@@ -143,8 +143,8 @@ public sealed class AccountAdministrationTests(NewsAppFactory app) : IClassFixtu
 
         Assert.Equal(List, locked.RedirectTarget());
         var (refused, _) = await app.TrySignInAsync(email, Staff.Password);
-        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-        Assert.Contains("đã bị quản trị viên khóa", (await Html.ParseAsync(refused)).Text("[role=alert]"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(SignInMessages.Refused, (await Html.ParseAsync(refused)).Text("[role=alert]"));
         var (_, list) = await Html.GetAsync(_admin, List);
         Assert.Equal("true", Row(list, email).GetAttribute("data-locked"));
         Assert.NotNull(Row(list, email).QuerySelector("[data-test=unlock]"));
