@@ -1,7 +1,8 @@
-using District5News.Web.Routing;
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using District5News.Web.Data.Entities;
 using District5News.Web.Features.Paging;
+using District5News.Web.Routing;
 
 namespace District5News.Web.Features.Editing;
 
@@ -42,7 +43,12 @@ public sealed class ArticleEditInput
     public string? Intent { get; set; }
 }
 
-public sealed record StaffMember(string? Id, string Name);
+/// <summary>The signed-in staff member a change is made by.</summary>
+public sealed record StaffMember(string? Id, string Name)
+{
+    public static StaffMember From(ClaimsPrincipal user) =>
+        new(user.FindFirstValue(ClaimTypes.NameIdentifier), user.Identity?.Name ?? "không rõ");
+}
 
 public sealed record CategoryOption(int Id, string Name);
 

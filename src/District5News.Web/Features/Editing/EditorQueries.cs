@@ -156,6 +156,17 @@ public sealed class EditorQueries(NewsDbContext db, TimeProvider clock)
         };
     }
 
+    /// <summary>The form again with what the user typed, beside the version someone else saved; null when the bulletin is gone.</summary>
+    public async Task<ArticleFormViewModel?> GetConflictFormAsync(int id, ArticleEditInput input, bool coverDropped, CancellationToken cancellationToken)
+    {
+        if (await GetConflictAsync(id, coverDropped, cancellationToken) is not var (conflict, version))
+        {
+            return null;
+        }
+
+        return await GetFormAsync(id, version, input, conflict, cancellationToken);
+    }
+
     /// <summary>The version someone else saved, for the conflict panel.</summary>
     public async Task<(ConflictViewModel Conflict, Guid Version)?> GetConflictAsync(int id, bool coverWasDropped, CancellationToken cancellationToken)
     {

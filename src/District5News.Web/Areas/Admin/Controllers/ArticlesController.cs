@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace District5News.Web.Areas.Admin.Controllers;
 
 /// <summary>Bulletins in the back office: list, write, edit, publish, history, move to the trash. Editors and administrators.</summary>
-public sealed class ArticlesController(EditorQueries queries, ArticleEditor editor) : AdminController
+public sealed class ArticlesController(EditorQueries queries, ArticleEditor editor, SaveArticleHandler save) : AdminController
 {
     private const string NotFoundMessage = "Không tìm thấy bản tin này. Bản tin có thể đã bị xóa hoặc chuyển vào thùng rác.";
 
@@ -66,7 +66,7 @@ public sealed class ArticlesController(EditorQueries queries, ArticleEditor edit
     [HttpPost(AdminRoutes.ArticleRevisionRestore)]
     public async Task<IActionResult> RestoreRevision(int id, int revisionId, CancellationToken cancellationToken)
     {
-        if (!await editor.RestoreRevisionAsync(id, revisionId, ArticleEditor.Who(User), cancellationToken))
+        if (!await editor.RestoreRevisionAsync(id, revisionId, StaffMember.From(User), cancellationToken))
         {
             return NotFoundPage("Không tìm thấy phiên bản này của bản tin.");
         }
@@ -77,29 +77,37 @@ public sealed class ArticlesController(EditorQueries queries, ArticleEditor edit
 
     private async Task<IActionResult> SaveAsync(int? id, ArticleEditInput input, CancellationToken cancellationToken)
     {
-        var result = await editor.SaveAsync(id, input, ModelState.IsValid, ArticleEditor.Who(User), cancellationToken);
-        switch (result.Outcome)
+        // The command checks the whole input itself; what model binding recorded would only repeat its messages.
+        ModelState.Clear();
+        switch (await save.HandleAsync(new SaveArticleCommand(id, input, StaffMember.From(User)), cancellationToken))
         {
-            case SaveOutcome.Saved:
-                TempData["Message"] = result.Message;
-                return Redirect(EditorUrls.Edit(result.ArticleId));
-            case SaveOutcome.NotFound:
-                return NotFoundPage(NotFoundMessage);
-            case SaveOutcome.Conflict:
+            case SaveArticleResult.Saved saved:
+                TempData["Message"] = saved.Message;
+                return Redirect(EditorUrls.Edit(saved.ArticleId));
+            case SaveArticleResult.Conflict conflict:
+                if (await queries.GetConflictFormAsync(conflict.ArticleId, input, conflict.CoverDropped, cancellationToken) is not { } conflictForm)
+                {
+                    return NotFoundPage(NotFoundMessage);
+                }
+
                 Response.StatusCode = StatusCodes.Status409Conflict;
-                return View("Form", result.Form);
-            case SaveOutcome.NotSaved:
+                return View("Form", conflictForm);
+            case SaveArticleResult.NotSaved notSaved:
+                var keptForm = await queries.GetFormAsync(id, input.Version, input, conflict: null, cancellationToken);
+                keptForm.NotSaved = new NotSavedViewModel(notSaved.CoverDropped);
                 Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                 Response.Headers.RetryAfter = "60";
-                return View("Form", result.Form);
-            default:
-                foreach (var (field, message) in result.Errors)
+                return View("Form", keptForm);
+            case SaveArticleResult.Invalid invalid:
+                foreach (var error in invalid.Errors)
                 {
-                    ModelState.AddModelError(field, message);
+                    ModelState.AddModelError(error.Field.Length == 0 ? string.Empty : "Input." + error.Field, error.Message);
                 }
 
                 Response.StatusCode = StatusCodes.Status400BadRequest;
-                return View("Form", result.Form);
+                return View("Form", await queries.GetFormAsync(id, input.Version, input, conflict: null, cancellationToken));
+            default:
+                return NotFoundPage(NotFoundMessage);
         }
     }
 }
