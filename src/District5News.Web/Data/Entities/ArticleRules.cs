@@ -76,6 +76,9 @@ public static class ArticleLimits
 
     /// <summary>A cover image file, at most 5 MB.</summary>
     public const long CoverBytes = 5 * 1024 * 1024;
+
+    /// <summary><see cref="CoverBytes"/> as staff read it ("5 MB"), for every message that names the limit.</summary>
+    public static readonly string CoverSizeText = $"{CoverBytes / (1024 * 1024)} MB";
 }
 
 /// <summary>

@@ -20,7 +20,7 @@ public sealed class CoverImageStore(IOptions<UploadOptions> options, IHostEnviro
     /// <summary>The request limit on forms that carry a cover: a little above <see cref="MaxBytes"/> so a slightly larger file still reaches the form with a clear message.</summary>
     public const long RequestLimitBytes = MaxBytes + (1024 * 1024);
 
-    public const string TooLargeMessage = "Ảnh bìa quá lớn: tối đa 5 MB. Vui lòng chọn ảnh nhỏ hơn.";
+    public static readonly string TooLargeMessage = $"Ảnh bìa quá lớn: tối đa {ArticleLimits.CoverSizeText}. Vui lòng chọn ảnh nhỏ hơn.";
 
     public const string WrongKindMessage = "Ảnh bìa phải là ảnh JPEG, PNG hoặc WebP. Tệp bạn chọn không phải là ảnh thuộc các loại này.";
 
