@@ -1,6 +1,6 @@
-using District5News.Web.Routing;
 using District5News.Web.Features.Archive;
 using District5News.Web.Features.Articles;
+using District5News.Web.Routing;
 using Microsoft.AspNetCore.Mvc;
 
 namespace District5News.Web.Controllers;

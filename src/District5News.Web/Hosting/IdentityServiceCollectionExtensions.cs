@@ -1,8 +1,8 @@
-using District5News.Web.Routing;
 using District5News.Web.Data;
 using District5News.Web.Data.Entities;
 using District5News.Web.Features.Accounts;
 using District5News.Web.Features.Audit;
+using District5News.Web.Routing;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 

@@ -1,5 +1,5 @@
-using District5News.Web.Routing;
 using District5News.Web.Features.Counting;
+using District5News.Web.Routing;
 using Serilog;
 
 namespace District5News.Web.Hosting;

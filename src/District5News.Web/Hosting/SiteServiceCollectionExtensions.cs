@@ -1,8 +1,8 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using District5News.Web.Features.Archive;
 using District5News.Web.Features.Articles;
 using District5News.Web.Features.Search;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.ResponseCompression;
 

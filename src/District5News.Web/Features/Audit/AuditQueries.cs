@@ -1,9 +1,9 @@
-using District5News.Web.Routing;
 using System.Globalization;
 using System.Reflection;
 using District5News.Web.Data;
 using District5News.Web.Features.Paging;
 using District5News.Web.Features.Vietnamese;
+using District5News.Web.Routing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 

@@ -257,11 +257,7 @@ public sealed class OldPortalImporter(
             db.Articles.Add(article);
             await db.SaveChangesAsync(cancellationToken);
 
-            var note = $"Nhập từ tệp {fileName}";
-            db.ArticleRevisions.Add(Revision(article, note, actor, now));
-            audit.Add(AuditActions.ArticleImported, AuditTargets.Article, article.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                $"{note}: {title}", actor);
-            await db.SaveChangesAsync(cancellationToken);
+            await RecordImportAsync(article, $"Nhập từ tệp {fileName}", actor, now, cancellationToken);
             return Describe(fileName, ImportOutcome.Imported, article, category);
         }
 
@@ -279,12 +275,17 @@ public sealed class OldPortalImporter(
         existing.ImportedViews = importedViews;
         existing.UpdatedAtUtc = now;
         existing.Version = Guid.NewGuid();
-        var updateNote = $"Cập nhật từ tệp {fileName}";
-        db.ArticleRevisions.Add(Revision(existing, updateNote, actor, now));
-        audit.Add(AuditActions.ArticleImported, AuditTargets.Article, existing.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            $"{updateNote}: {title}", actor);
-        await db.SaveChangesAsync(cancellationToken);
+        await RecordImportAsync(existing, $"Cập nhật từ tệp {fileName}", actor, now, cancellationToken);
         return Describe(fileName, ImportOutcome.Updated, existing, category);
+    }
+
+    /// <summary>The imported version becomes a revision with its note, and the audit log says who imported it from which file.</summary>
+    private async Task RecordImportAsync(Article article, string note, string? actor, DateTime now, CancellationToken cancellationToken)
+    {
+        db.ArticleRevisions.Add(Revision(article, note, actor, now));
+        audit.Add(AuditActions.ArticleImported, AuditTargets.Article, article.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"{note}: {article.Title}", actor);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>

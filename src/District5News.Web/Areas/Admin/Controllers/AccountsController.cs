@@ -1,5 +1,5 @@
-using District5News.Web.Routing;
 using District5News.Web.Features.Accounts;
+using District5News.Web.Routing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,7 +1,7 @@
-using District5News.Web.Routing;
 using District5News.Web.Features.Editing;
 using District5News.Web.Features.Paging;
 using District5News.Web.Features.Uploads;
+using District5News.Web.Routing;
 using Microsoft.AspNetCore.Mvc;
 
 namespace District5News.Web.Areas.Admin.Controllers;

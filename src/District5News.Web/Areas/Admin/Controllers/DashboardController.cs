@@ -1,5 +1,5 @@
-using District5News.Web.Routing;
 using District5News.Web.Features.Admin;
+using District5News.Web.Routing;
 using Microsoft.AspNetCore.Mvc;
 
 namespace District5News.Web.Areas.Admin.Controllers;

@@ -1,7 +1,7 @@
-using District5News.Web.Routing;
 using District5News.Web.Features.Accounts;
 using District5News.Web.Features.Import;
 using District5News.Web.Features.Uploads;
+using District5News.Web.Routing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;

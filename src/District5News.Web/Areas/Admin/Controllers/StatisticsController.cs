@@ -1,6 +1,6 @@
-using District5News.Web.Routing;
 using District5News.Web.Features.Accounts;
 using District5News.Web.Features.Statistics;
+using District5News.Web.Routing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

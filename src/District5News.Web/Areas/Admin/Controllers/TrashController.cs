@@ -1,7 +1,7 @@
-using District5News.Web.Routing;
 using District5News.Web.Features.Accounts;
 using District5News.Web.Features.Editing;
 using District5News.Web.Features.Paging;
+using District5News.Web.Routing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -25,28 +25,14 @@ public sealed class TrashController(EditorQueries queries, ArticleEditor editor)
     [Authorize(Policy = StaffPolicies.Administrator)]
     public async Task<IActionResult> Restore(int id, CancellationToken cancellationToken)
     {
-        var title = await editor.RestoreFromTrashAsync(id, cancellationToken);
-        if (title is null)
-        {
-            return NotFoundPage("Không tìm thấy bản tin này trong thùng rác.");
-        }
-
-        TempData["Message"] = $"Đã khôi phục bản tin “{title}” với trạng thái như trước khi xóa.";
-        return Redirect(EditorUrls.Trash);
+        return BackToTrash(await editor.RestoreFromTrashAsync(id, cancellationToken), "Đã khôi phục bản tin “{0}” với trạng thái như trước khi xóa.");
     }
 
     [HttpPost(AdminRoutes.TrashPurge)]
     [Authorize(Policy = StaffPolicies.Administrator)]
     public async Task<IActionResult> Purge(int id, CancellationToken cancellationToken)
     {
-        var title = await editor.PurgeAsync(id, cancellationToken);
-        if (title is null)
-        {
-            return NotFoundPage("Không tìm thấy bản tin này trong thùng rác.");
-        }
-
-        TempData["Message"] = $"Đã xóa hẳn bản tin “{title}”.";
-        return Redirect(EditorUrls.Trash);
+        return BackToTrash(await editor.PurgeAsync(id, cancellationToken), "Đã xóa hẳn bản tin “{0}”.");
     }
 
     [HttpPost(AdminRoutes.TrashEmpty)]
@@ -55,6 +41,18 @@ public sealed class TrashController(EditorQueries queries, ArticleEditor editor)
     {
         var count = await editor.EmptyTrashAsync(cancellationToken);
         TempData["Message"] = count == 0 ? "Thùng rác đã trống." : $"Đã xóa hẳn {count} bản tin trong thùng rác.";
+        return Redirect(EditorUrls.Trash);
+    }
+
+    /// <summary>Back to the trash with <paramref name="done"/> about the bulletin titled <paramref name="title"/>; 404 when it was not there.</summary>
+    private IActionResult BackToTrash(string? title, string done)
+    {
+        if (title is null)
+        {
+            return NotFoundPage("Không tìm thấy bản tin này trong thùng rác.");
+        }
+
+        TempData["Message"] = string.Format(System.Globalization.CultureInfo.InvariantCulture, done, title);
         return Redirect(EditorUrls.Trash);
     }
 }
