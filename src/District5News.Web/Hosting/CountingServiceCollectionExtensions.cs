@@ -9,6 +9,10 @@ public static class CountingServiceCollectionExtensions
     {
         services.AddOptions<CountingOptions>().BindConfiguration(CountingOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PendingCounts>();
+        services.AddSingleton<StoredTotals>();
+        services.AddSingleton<CountReader>();
+        services.AddSingleton<CountWriter>();
         services.AddSingleton<VisitCounter>();
         services.AddPublicContentChangeHandler<VisitCounter>();
         services.AddSingleton<ArticleViewCounting>();
