@@ -12,6 +12,7 @@ builder.Services
     .AddNewsIdentity(builder.Environment)
     .AddNewsRateLimiting()
     .AddNewsSite()
+    .AddNewsPageCache()
     .AddNewsWebHardening()
     .AddNewsCounting()
     .AddNewsEditing()

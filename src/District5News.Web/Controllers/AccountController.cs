@@ -1,5 +1,6 @@
 using District5News.Web.Features.Accounts;
 using District5News.Web.Hosting;
+using District5News.Web.Routing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -7,13 +8,12 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace District5News.Web.Controllers;
 
 /// <summary>Staff sign-in, sign-out and own password. There is no self-registration.</summary>
-[Route("tai-khoan")]
 public sealed class AccountController(StaffSignIn signIn) : Controller
 {
-    [HttpGet("dang-nhap")]
+    [HttpGet(AccountRoutes.SignIn)]
     public IActionResult SignIn(string? returnUrl) => View(new SignInInput { ReturnUrl = returnUrl });
 
-    [HttpPost("dang-nhap")]
+    [HttpPost(AccountRoutes.SignIn)]
     [EnableRateLimiting(RateLimitingExtensions.SignInPolicy)]
     public async Task<IActionResult> SignIn(SignInInput input)
     {
@@ -27,7 +27,7 @@ public sealed class AccountController(StaffSignIn signIn) : Controller
         switch (result.Outcome)
         {
             case SignInOutcome.SignedIn:
-                return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl! : "/admin");
+                return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl! : AdminRoutes.Dashboard);
             case SignInOutcome.Throttled:
                 return this.TooManyRequestsPage(result.RetryAfter);
             default:
@@ -38,19 +38,19 @@ public sealed class AccountController(StaffSignIn signIn) : Controller
     }
 
     [Authorize]
-    [HttpPost("dang-xuat")]
+    [HttpPost(AccountRoutes.SignOut)]
     public async Task<IActionResult> SignOutStaff()
     {
         await signIn.SignOutAsync(User);
-        return LocalRedirect("/");
+        return LocalRedirect(SiteRoutes.Home);
     }
 
     [Authorize]
-    [HttpGet("doi-mat-khau")]
+    [HttpGet(AccountRoutes.ChangePassword)]
     public IActionResult ChangePassword() => View(new ChangePasswordInput());
 
     [Authorize]
-    [HttpPost("doi-mat-khau")]
+    [HttpPost(AccountRoutes.ChangePassword)]
     public async Task<IActionResult> ChangePassword(ChangePasswordInput input)
     {
         if (ModelState.IsValid)
@@ -72,7 +72,7 @@ public sealed class AccountController(StaffSignIn signIn) : Controller
         return View(new ChangePasswordInput());
     }
 
-    [HttpGet("khong-co-quyen")]
+    [HttpGet(AccountRoutes.AccessDenied)]
     public IActionResult AccessDenied()
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;

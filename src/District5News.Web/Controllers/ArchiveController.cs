@@ -1,5 +1,6 @@
 using District5News.Web.Features.Archive;
 using District5News.Web.Features.Articles;
+using District5News.Web.Routing;
 using Microsoft.AspNetCore.Mvc;
 
 namespace District5News.Web.Controllers;
@@ -7,7 +8,7 @@ namespace District5News.Web.Controllers;
 /// <summary>"Xem theo ngày": the picker's form, one day, one month.</summary>
 public sealed class ArchiveController(ArchiveQueries archive) : PublicController
 {
-    [HttpGet("/theo-ngay")]
+    [HttpGet(SiteRoutes.DayPicker)]
     public IActionResult Pick(string? ngay)
     {
         if (!ArchiveQueries.TryParsePickerDate(ngay, out var day) || !ArchiveQueries.TryMakeDate(day.Year, day.Month, day.Day, out _))
@@ -18,7 +19,7 @@ public sealed class ArchiveController(ArchiveQueries archive) : PublicController
         return Redirect(ArticleUrls.Day(day));
     }
 
-    [HttpGet("/theo-ngay/{year:int}/{month:int}/{day:int}")]
+    [HttpGet(SiteRoutes.Day)]
     public async Task<IActionResult> Day(int year, int month, int day, CancellationToken cancellationToken)
     {
         if (!ArchiveQueries.TryMakeDate(year, month, day, out var date))
@@ -29,7 +30,7 @@ public sealed class ArchiveController(ArchiveQueries archive) : PublicController
         return View(await archive.GetDayAsync(date, cancellationToken));
     }
 
-    [HttpGet("/theo-ngay/{year:int}/{month:int}")]
+    [HttpGet(SiteRoutes.Month)]
     public async Task<IActionResult> Month(int year, int month, CancellationToken cancellationToken)
     {
         if (!ArchiveQueries.IsValidMonth(year, month))

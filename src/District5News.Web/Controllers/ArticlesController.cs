@@ -1,5 +1,6 @@
 using District5News.Web.Features.Articles;
 using District5News.Web.Features.Counting;
+using District5News.Web.Routing;
 using Microsoft.AspNetCore.Mvc;
 
 namespace District5News.Web.Controllers;
@@ -7,7 +8,7 @@ namespace District5News.Web.Controllers;
 public sealed class ArticlesController(ArticleQueries articles) : PublicController
 {
     /// <summary>The bulletin; its view is counted by the counting middleware, so cached copies count too.</summary>
-    [HttpGet("/tin-tuc/{id:int}/{slug?}")]
+    [HttpGet(SiteRoutes.Article)]
     [CountedArticle]
     public async Task<IActionResult> Show(int id, string? slug, CancellationToken cancellationToken)
     {

@@ -1,11 +1,12 @@
 using District5News.Web.Features.Articles;
+using District5News.Web.Routing;
 using Microsoft.AspNetCore.Mvc;
 
 namespace District5News.Web.Controllers;
 
 public sealed class CategoriesController(ArticleQueries articles) : PublicController
 {
-    [HttpGet("/chuyen-muc/{slug}")]
+    [HttpGet(SiteRoutes.Category)]
     public async Task<IActionResult> Show(string slug, int? page, CancellationToken cancellationToken)
     {
         if (!TryGetPage(page, out var pageNumber, out var badInput))

@@ -1,3 +1,4 @@
+using District5News.Web.Routing;
 using Microsoft.AspNetCore.Mvc;
 
 namespace District5News.Web.Controllers;
@@ -8,7 +9,7 @@ namespace District5News.Web.Controllers;
 
 public sealed class ErrorController : Controller
 {
-    [Route("/loi/{code:int}")]
+    [Route(SiteRoutes.Error)]
     public IActionResult Show(int code)
     {
         // The exception itself is logged, with its request, by the exception handler middleware.

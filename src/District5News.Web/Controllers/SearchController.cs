@@ -1,5 +1,6 @@
 using District5News.Web.Features.Caching;
 using District5News.Web.Features.Search;
+using District5News.Web.Routing;
 using Microsoft.AspNetCore.Mvc;
 
 namespace District5News.Web.Controllers;
@@ -8,7 +9,7 @@ namespace District5News.Web.Controllers;
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Hosting.RateLimitingExtensions.SearchPolicy)]
 public sealed class SearchController(ArticleSearch search) : PublicController
 {
-    [HttpGet("/tim-kiem")]
+    [HttpGet(SiteRoutes.Search)]
     public async Task<IActionResult> Index(string? q, int? page, CancellationToken cancellationToken)
     {
         if (!TryGetPage(page, out var pageNumber, out var badInput))

@@ -12,6 +12,7 @@ public static class AdministrationServiceCollectionExtensions
         services.AddScoped<AccountAdministration>();
         services.AddScoped<StatisticsQueries>();
         services.AddScoped<AuditQueries>();
+        services.AddScoped<Features.Admin.DashboardQueries>();
 
         // Locking an account or resetting its password changes its security stamp, which AddNewsIdentity checks on
         // every request: the account's open sessions end and role changes take effect at once.

@@ -13,6 +13,9 @@ public static class EditingServiceCollectionExtensions
         services.AddSingleton<HtmlBodySanitizer>();
         services.AddSingleton<CoverImageStore>();
         services.AddScoped<EditorQueries>();
+        services.AddScoped<ArticleHistory>();
+        services.AddScoped<SaveArticleValidator>();
+        services.AddScoped<SaveArticleHandler>();
         services.AddScoped<ArticleEditor>();
         return services;
     }

@@ -2,6 +2,7 @@ using District5News.Web.Data;
 using District5News.Web.Data.Entities;
 using District5News.Web.Features.Accounts;
 using District5News.Web.Features.Audit;
+using District5News.Web.Routing;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
@@ -41,9 +42,9 @@ public static class IdentityServiceCollectionExtensions
 
         services.ConfigureApplicationCookie(o =>
         {
-            o.LoginPath = "/tai-khoan/dang-nhap";
-            o.LogoutPath = "/tai-khoan/dang-xuat";
-            o.AccessDeniedPath = "/tai-khoan/khong-co-quyen";
+            o.LoginPath = AccountRoutes.SignIn;
+            o.LogoutPath = AccountRoutes.SignOut;
+            o.AccessDeniedPath = AccountRoutes.AccessDenied;
             o.Cookie.Name = "d5_staff";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;

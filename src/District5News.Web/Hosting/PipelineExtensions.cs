@@ -1,4 +1,5 @@
 using District5News.Web.Features.Counting;
+using District5News.Web.Routing;
 using Serilog;
 
 namespace District5News.Web.Hosting;
@@ -10,13 +11,13 @@ public static class PipelineExtensions
     {
         app.UseNewsForwardedHeaders();
         app.UseNewsSecurityHeaders();
-        app.UseExceptionHandler("/loi/500");
+        app.UseExceptionHandler(SiteRoutes.ServerError);
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
         }
 
-        app.UseStatusCodePagesWithReExecute("/loi/{0}");
+        app.UseStatusCodePagesWithReExecute(SiteRoutes.StatusCodePage);
         app.UseResponseCompression();
         app.UseSerilogRequestLogging(o =>
             o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");

@@ -1,3 +1,4 @@
+using District5News.Web.Routing;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
@@ -51,8 +52,8 @@ public sealed class SecurityHeadersMiddleware
 
     /// <summary>Sign-in and the back office: never framed (clickjacking a staff form could publish or grant rights).</summary>
     internal static bool IsStaffPath(PathString path) =>
-        path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase)
-        || path.StartsWithSegments("/tai-khoan", StringComparison.OrdinalIgnoreCase);
+        path.StartsWithSegments(AdminRoutes.Area, StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments(AccountRoutes.Area, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>An error page re-executed for a staff address keeps the staff headers.</summary>
     private static PathString OriginalPath(HttpContext context) =>

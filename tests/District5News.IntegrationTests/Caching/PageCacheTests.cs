@@ -2,6 +2,7 @@ using System.Net;
 using District5News.IntegrationTests.Infrastructure;
 using District5News.Web.Data.Entities;
 using District5News.Web.Features.Articles;
+using District5News.Web.Features.Caching;
 using District5News.Web.Features.Counting;
 using District5News.Web.Features.Editing;
 using District5News.Web.Features.Vietnamese;
@@ -94,8 +95,8 @@ public sealed class PageCacheTests : IAsyncLifetime, IDisposable
 
         Assert.True(person.Headers.Contains("Age"));
         var cookies = person.Headers.GetValues("Set-Cookie").ToList();
-        Assert.Contains(cookies, c => c.StartsWith(CountingMiddleware.VisitCookie + "=", StringComparison.Ordinal));
-        Assert.Contains(cookies, c => c.StartsWith(ArticleViewCounting.SeenCookie + "=" + _app.Evening.Id + ".", StringComparison.Ordinal));
+        Assert.Contains(cookies, c => c.StartsWith(CountingCookies.Visit + "=", StringComparison.Ordinal));
+        Assert.Contains(cookies, c => c.StartsWith(CountingCookies.Seen + "=" + _app.Evening.Id + ".", StringComparison.Ordinal));
         Assert.True(bot.Headers.Contains("Age"));
         Assert.False(bot.Headers.Contains("Set-Cookie"));
         Assert.Equal("no-cache", bot.Headers.CacheControl?.ToString());

@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Dom;
 using District5News.Web.Data;
 using District5News.Web.Features.Articles;
+using District5News.Web.Features.Caching;
 using District5News.Web.Features.Counting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -104,7 +105,8 @@ public class NewsAppFactory : WebApplicationFactory<Program>
     /// What the app does after a content change (editor, trash, importer, scheduler): tests that write bulletins straight
     /// into the database call this so cached pages and menus follow.
     /// </summary>
-    public Task PublicContentChangedAsync() => Services.GetRequiredService<PublicContentCache>().EvictAsync();
+    public Task PublicContentChangedAsync() =>
+        Services.GetRequiredService<PublicContentChanges>().PublishAsync(new ContentChange(ContentTypes.Article, null, "test"));
 
     public async Task WithDbAsync(Func<NewsDbContext, Task> action)
     {

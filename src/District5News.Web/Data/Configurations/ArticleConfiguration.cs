@@ -8,14 +8,14 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
 {
     public void Configure(EntityTypeBuilder<Article> builder)
     {
-        builder.Property(a => a.Title).HasMaxLength(300);
-        builder.Property(a => a.Slug).HasMaxLength(100);
-        builder.Property(a => a.Lead).HasMaxLength(2000);
-        builder.Property(a => a.CoverImagePath).HasMaxLength(300);
+        builder.Property(a => a.Title).HasMaxLength(ArticleLimits.TitleLength);
+        builder.Property(a => a.Slug).HasMaxLength(ArticleLimits.SlugLength);
+        builder.Property(a => a.Lead).HasMaxLength(ArticleLimits.LeadLength);
+        builder.Property(a => a.CoverImagePath).HasMaxLength(ArticleLimits.CoverPathLength);
         builder.Property(a => a.AuthorId).HasMaxLength(450);
         builder.Property(a => a.AuthorName).HasMaxLength(256);
         builder.Property(a => a.UpdatedBy).HasMaxLength(256);
-        builder.Property(a => a.SearchTitle).HasMaxLength(300);
+        builder.Property(a => a.SearchTitle).HasMaxLength(ArticleLimits.TitleLength);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Ignore(a => a.TotalViews);
         builder.HasOne(a => a.Category).WithMany(c => c.Articles).HasForeignKey(a => a.CategoryId)
@@ -31,9 +31,9 @@ public sealed class ArticleRevisionConfiguration : IEntityTypeConfiguration<Arti
 {
     public void Configure(EntityTypeBuilder<ArticleRevision> builder)
     {
-        builder.Property(r => r.Title).HasMaxLength(300);
-        builder.Property(r => r.Lead).HasMaxLength(2000);
-        builder.Property(r => r.CoverImagePath).HasMaxLength(300);
+        builder.Property(r => r.Title).HasMaxLength(ArticleLimits.TitleLength);
+        builder.Property(r => r.Lead).HasMaxLength(ArticleLimits.LeadLength);
+        builder.Property(r => r.CoverImagePath).HasMaxLength(ArticleLimits.CoverPathLength);
         builder.Property(r => r.SavedBy).HasMaxLength(256);
         builder.Property(r => r.Note).HasMaxLength(500);
         builder.HasIndex(r => new { r.ArticleId, r.SavedAtUtc });

@@ -101,5 +101,5 @@ public class Article
 
     public void Unpublish() => Status = ArticleStatus.Unpublished;
 
-    public bool IsScheduled(DateTime nowUtc) => Status == ArticleStatus.Published && PublishedAtUtc > nowUtc;
+    public bool IsScheduled(DateTime nowUtc) => ArticleVisibility.IsScheduled(this, nowUtc);
 }

@@ -18,7 +18,6 @@ public sealed class AccountAdministration(
     /// <summary>An administrator's lock has no end; Identity's own lockout after failed sign-ins lasts minutes.</summary>
     public static readonly DateTimeOffset IndefiniteLock = DateTimeOffset.MaxValue;
 
-    private const string TargetType = "account";
 
     public static bool IsIndefinite(DateTimeOffset? lockedUntil) => lockedUntil is { } until && until.Year >= 9999;
 
@@ -92,7 +91,7 @@ public sealed class AccountAdministration(
             return AccountChangeResult.Invalid(Descriptions(added));
         }
 
-        await audit.WriteAsync(AuditActions.AccountCreated, TargetType, Target(email),
+        await audit.WriteAsync(AuditActions.AccountCreated, AuditTargets.Account, Target(email),
             $"Tên hiển thị: {displayName}; vai trò: {StaffRoles.DisplayName(input.Role)}");
         return AccountChangeResult.Done($"Đã tạo tài khoản {email} ({StaffRoles.DisplayName(input.Role)}).");
     }
@@ -131,7 +130,7 @@ public sealed class AccountAdministration(
         }
 
         var before = current.Count == 0 ? "không có" : string.Join(", ", current.Select(StaffRoles.DisplayName));
-        await audit.WriteAsync(AuditActions.AccountChanged, TargetType, Target(user.Email),
+        await audit.WriteAsync(AuditActions.AccountChanged, AuditTargets.Account, Target(user.Email),
             $"Đổi vai trò: {before} → {StaffRoles.DisplayName(role)}");
         return AccountChangeResult.Done($"Đã đổi vai trò của {user.Email} thành {StaffRoles.DisplayName(role)}.");
     }
@@ -158,7 +157,7 @@ public sealed class AccountAdministration(
 
         // A new security stamp ends the sessions the account already has (checked by the security stamp validator).
         await users.UpdateSecurityStampAsync(user);
-        await audit.WriteAsync(AuditActions.AccountChanged, TargetType, Target(user.Email), "Khóa tài khoản");
+        await audit.WriteAsync(AuditActions.AccountChanged, AuditTargets.Account, Target(user.Email), "Khóa tài khoản");
         return AccountChangeResult.Done($"Đã khóa tài khoản {user.Email}.");
     }
 
@@ -177,7 +176,7 @@ public sealed class AccountAdministration(
         }
 
         await users.ResetAccessFailedCountAsync(user);
-        await audit.WriteAsync(AuditActions.AccountChanged, TargetType, Target(user.Email), "Mở khóa tài khoản");
+        await audit.WriteAsync(AuditActions.AccountChanged, AuditTargets.Account, Target(user.Email), "Mở khóa tài khoản");
         return AccountChangeResult.Done($"Đã mở khóa tài khoản {user.Email}.");
     }
 
@@ -203,7 +202,7 @@ public sealed class AccountAdministration(
             return AccountChangeResult.Invalid(Descriptions(reset));
         }
 
-        await audit.WriteAsync(AuditActions.AccountChanged, TargetType, Target(user.Email), "Đặt lại mật khẩu");
+        await audit.WriteAsync(AuditActions.AccountChanged, AuditTargets.Account, Target(user.Email), "Đặt lại mật khẩu");
         return AccountChangeResult.Done($"Đã đặt lại mật khẩu cho {user.Email}.");
     }
 

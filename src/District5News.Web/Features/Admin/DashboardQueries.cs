@@ -15,8 +15,8 @@ public sealed class DashboardQueries(NewsDbContext db, VisitCounter counter, Tim
         var now = clock.GetUtcNow().UtcDateTime;
         var live = db.Articles.AsNoTracking().Where(a => a.DeletedAtUtc == null);
         return new DashboardViewModel(
-            await live.CountAsync(a => a.Status == ArticleStatus.Published && a.PublishedAtUtc <= now, cancellationToken),
-            await live.CountAsync(a => a.Status == ArticleStatus.Published && a.PublishedAtUtc > now, cancellationToken),
+            await live.CountAsync(ArticleVisibility.VisibleAt(now), cancellationToken),
+            await live.CountAsync(ArticleVisibility.ScheduledAt(now), cancellationToken),
             await live.CountAsync(a => a.Status == ArticleStatus.Draft, cancellationToken),
             await live.CountAsync(a => a.Status == ArticleStatus.Unpublished, cancellationToken),
             await db.Articles.CountAsync(a => a.DeletedAtUtc != null, cancellationToken),

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using System.Text.RegularExpressions;
+using System.Text.Unicode;
 
 namespace District5News.Web.Features.Articles;
 

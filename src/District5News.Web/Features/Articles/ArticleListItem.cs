@@ -1,3 +1,5 @@
+using System.Globalization;
+using District5News.Web.Routing;
 namespace District5News.Web.Features.Articles;
 
 /// <summary>A bulletin as it appears in any list: home, category, day, search, TIN MỚI HƠN / TIN ĐÃ ĐƯA.</summary>
@@ -13,14 +15,22 @@ public sealed record ArticleListItem(
     public string Url => ArticleUrls.Article(Id, Slug);
 }
 
+/// <summary>Links to the public pages, filled from the routes in <see cref="SiteRoutes"/>.</summary>
 public static class ArticleUrls
 {
-    public static string Article(int id, string slug) => $"/tin-tuc/{id}/{slug}";
+    public static string Article(int id, string slug) => RouteLink.Fill(SiteRoutes.Article, ("id", id), ("slug", slug));
 
     public static string Category(string slug, int page = 1) =>
-        page <= 1 ? $"/chuyen-muc/{slug}" : $"/chuyen-muc/{slug}?page={page}";
+        RouteLink.Fill(SiteRoutes.Category, ("slug", slug)) + (page <= 1 ? string.Empty : $"?page={page}");
 
-    public static string Day(DateOnly day) => $"/theo-ngay/{day:yyyy'/'MM'/'dd}";
+    public static string Day(DateOnly day) =>
+        RouteLink.Fill(SiteRoutes.Day, ("year", day.Year.ToString("0000", CultureInfo.InvariantCulture)),
+            ("month", day.Month.ToString("00", CultureInfo.InvariantCulture)), ("day", day.Day.ToString("00", CultureInfo.InvariantCulture)));
 
-    public static string Month(int year, int month) => $"/theo-ngay/{year:0000}/{month:00}";
+    public static string Month(int year, int month) =>
+        RouteLink.Fill(SiteRoutes.Month, ("year", year.ToString("0000", CultureInfo.InvariantCulture)),
+            ("month", month.ToString("00", CultureInfo.InvariantCulture)));
+
+    public static string Search(string query, int page = 1) =>
+        SiteRoutes.Search + "?q=" + Uri.EscapeDataString(query) + (page <= 1 ? string.Empty : $"&page={page}");
 }

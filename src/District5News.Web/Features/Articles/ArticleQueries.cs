@@ -17,8 +17,7 @@ public sealed class ArticleQueries(NewsDbContext db, TimeProvider clock)
     public IQueryable<Article> Visible()
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return db.Articles.AsNoTracking()
-            .Where(a => a.Status == ArticleStatus.Published && a.DeletedAtUtc == null && a.PublishedAtUtc <= now);
+        return db.Articles.AsNoTracking().Where(ArticleVisibility.VisibleAt(now));
     }
 
     public static IQueryable<ArticleListItem> ToListItems(IQueryable<Article> articles) =>
@@ -67,7 +66,7 @@ public sealed class ArticleQueries(NewsDbContext db, TimeProvider clock)
         var article = await Visible().Where(a => a.Id == id).Select(a => new
         {
             a.Id, a.Title, a.Slug, a.Lead, a.BodyHtml, a.CoverImagePath, a.PublishedAtUtc, a.CategoryId,
-            CategoryName = a.Category!.Name, CategorySlug = a.Category.Slug, StoredViews = a.Views + a.ImportedViews,
+            CategoryName = a.Category!.Name, CategorySlug = a.Category.Slug,
         }).FirstOrDefaultAsync(cancellationToken);
         if (article is null)
         {
@@ -111,7 +110,6 @@ public sealed class ArticleQueries(NewsDbContext db, TimeProvider clock)
             PublishedAtUtc = article.PublishedAtUtc,
             CategoryName = article.CategoryName,
             CategorySlug = article.CategorySlug,
-            Views = article.StoredViews,
             Newer = newer,
             Older = older,
             MoreOlderUrl = moreOlderUrl,

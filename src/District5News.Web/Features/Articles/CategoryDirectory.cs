@@ -1,4 +1,5 @@
 using District5News.Web.Data;
+using District5News.Web.Features.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace District5News.Web.Features.Articles;
@@ -9,7 +10,7 @@ public sealed record CategoryLink(int Id, string Name, string Slug)
 }
 
 /// <summary>The category menu shown on every page, read once and kept until categories change.</summary>
-public sealed class CategoryDirectory(IServiceScopeFactory scopes)
+public sealed class CategoryDirectory(IServiceScopeFactory scopes) : IPublicContentChangeHandler
 {
     private IReadOnlyList<CategoryLink>? _categories;
 
@@ -28,6 +29,10 @@ public sealed class CategoryDirectory(IServiceScopeFactory scopes)
         return categories;
     }
 
-    /// <summary>Call after adding or renaming a category.</summary>
-    public void Invalidate() => _categories = null;
+    /// <summary>Categories are public content: any change may have added, renamed or emptied one.</summary>
+    public ValueTask OnPublicContentChangedAsync(ContentChange change)
+    {
+        _categories = null;
+        return ValueTask.CompletedTask;
+    }
 }

@@ -28,9 +28,6 @@ public sealed record ArticlePageViewModel
 
     public required string CategorySlug { get; init; }
 
-    /// <summary>Imported plus counted views, including counts not yet written to the database.</summary>
-    public required long Views { get; init; }
-
     public required IReadOnlyList<ArticleListItem> Newer { get; init; }
 
     public required IReadOnlyList<ArticleListItem> Older { get; init; }

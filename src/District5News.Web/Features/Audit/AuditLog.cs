@@ -70,3 +70,22 @@ public static class AuditActions
         _ => action,
     };
 }
+
+/// <summary>
+/// The kinds of things an audit entry names, stored in <c>AuditEntry.TargetType</c>, and how the audit page names
+/// them in Vietnamese. Every writer and reader of the log uses these, so an entry is never stored under two spellings.
+/// </summary>
+public static class AuditTargets
+{
+    public const string Article = "article";
+    public const string Account = "account";
+
+    /// <summary>"Bản tin số 42", "Tài khoản a@b.vn": how the audit page shows a target.</summary>
+    public static string Describe(string? type, string id) => type switch
+    {
+        Article => $"Bản tin số {id}",
+        Account => $"Tài khoản {id}",
+        null => id,
+        _ => $"{type} {id}",
+    };
+}

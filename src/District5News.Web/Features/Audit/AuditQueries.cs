@@ -3,6 +3,7 @@ using System.Reflection;
 using District5News.Web.Data;
 using District5News.Web.Features.Paging;
 using District5News.Web.Features.Vietnamese;
+using District5News.Web.Routing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,7 +50,7 @@ public sealed record AuditLogViewModel(
 public sealed class AuditQueries(NewsDbContext db)
 {
     public const int PageSize = 50;
-    public const string Path = "/admin/nhat-ky";
+    public const string Path = AdminRoutes.Audit;
 
     /// <summary>Every action the code can write, found from <see cref="AuditActions"/>' constants so new ones appear by themselves.</summary>
     public static readonly IReadOnlyList<AuditActionOption> KnownActions = typeof(AuditActions)

@@ -8,7 +8,7 @@ namespace District5News.Web.Features.Caching;
 
 /// <summary>
 /// Output caching of the public pages (the counted pages, less those marked <see cref="NoPageCacheAttribute"/>).
-/// Entries carry <see cref="PublicContentCache.Tag"/>, so any publishing change evicts them at once, and live no
+/// Entries carry <see cref="PublicPages.Tag"/>, so any publishing change evicts them at once, and live no
 /// longer than <see cref="PageCacheOptions.Lifetime"/> nor past the next scheduled publication. Only the
 /// <c>page</c> query value makes a different page: other query strings (fbclid, utm_...) share one entry.
 /// Unlike the default policy this one stores pages whose response gets the counting cookies: those are added by
@@ -51,7 +51,7 @@ public sealed class PublicPageCachePolicy(ScheduledPublications schedule, Public
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = lifetime;
         context.CacheVaryByRules.QueryKeys = "page";
-        context.Tags.Add(PublicContentCache.Tag);
+        context.Tags.Add(PublicPages.Tag);
     }
 
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
@@ -75,9 +75,7 @@ public sealed class PublicPageCachePolicy(ScheduledPublications schedule, Public
     {
         foreach (var cookie in setCookies)
         {
-            if (cookie is not null
-                && !cookie.StartsWith(CountingMiddleware.VisitCookie + "=", StringComparison.Ordinal)
-                && !cookie.StartsWith(ArticleViewCounting.SeenCookie + "=", StringComparison.Ordinal))
+            if (cookie is not null && !CountingCookies.Owns(cookie))
             {
                 return true;
             }

@@ -1,6 +1,5 @@
 using District5News.Web.Data;
 using District5News.Web.Data.Entities;
-using District5News.Web.Features.Articles;
 using Microsoft.EntityFrameworkCore;
 
 namespace District5News.Web.Features.Caching;
@@ -8,11 +7,11 @@ namespace District5News.Web.Features.Caching;
 /// <summary>
 /// Knows when the next scheduled bulletin becomes public, so cached pages never outlive that moment: a page is
 /// cached at most until then, and the first request after it evicts every public page, since any list may now
-/// hold the new bulletin. Read from the database once, and again after each change to the public content. A clock
+/// hold the new bulletin (it publishes the content-change event, as a save does). Read from the database once, and again after each change to the public content. A clock
 /// that goes back (tests do, to replay past days) also evicts: pages rendered "later" may show what is not yet public.
 /// </summary>
 public sealed class ScheduledPublications(
-    IServiceScopeFactory scopes, TimeProvider clock, PublicContentVersion version, PublicContentCache cache) : IDisposable
+    IServiceScopeFactory scopes, TimeProvider clock, PublicContentVersion version, PublicContentChanges changes) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile Snapshot? _snapshot;
@@ -40,7 +39,7 @@ public sealed class ScheduledPublications(
             var snapshot = _snapshot;
             if (snapshot is not null && snapshot.Version == version.Current && !snapshot.Covers(now))
             {
-                await cache.EvictAsync(cancellationToken);
+                await changes.PublishAsync(new ContentChange(ContentTypes.Article, null, "schedule-due"));
             }
 
             snapshot = _snapshot;
@@ -65,7 +64,7 @@ public sealed class ScheduledPublications(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
         return await db.Articles.AsNoTracking()
-            .Where(a => a.Status == ArticleStatus.Published && a.DeletedAtUtc == null && a.PublishedAtUtc > now)
+            .Where(ArticleVisibility.ScheduledAt(now))
             .MinAsync(a => (DateTime?)a.PublishedAtUtc, cancellationToken);
     }
 

@@ -10,7 +10,6 @@ namespace District5News.Web.Features.Counting;
 /// </summary>
 public sealed class ArticleViewCounting(VisitCounter counter, TimeProvider clock, IOptions<CountingOptions> options)
 {
-    public const string SeenCookie = "d5_seen";
     private const int MaxRemembered = 40;
 
     /// <summary>
@@ -21,7 +20,7 @@ public sealed class ArticleViewCounting(VisitCounter counter, TimeProvider clock
     {
         var nowMinute = clock.GetUtcNow().ToUnixTimeSeconds() / 60;
         var windowMinutes = (long)options.Value.VisitWindow.TotalMinutes;
-        var seen = Parse(request.Cookies[SeenCookie], nowMinute - windowMinutes);
+        var seen = Parse(request.Cookies[CountingCookies.Seen], nowMinute - windowMinutes);
         if (seen.ContainsKey(articleId))
         {
             return null;

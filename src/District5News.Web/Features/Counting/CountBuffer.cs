@@ -1,7 +1,7 @@
 namespace District5News.Web.Features.Counting;
 
-/// <summary>Counts gathered in memory between two flushes. Not thread-safe by itself: <see cref="VisitCounter"/> locks around it.</summary>
-internal sealed class CountBuffer
+/// <summary>Counts gathered in memory between two flushes. Not thread-safe by itself: <see cref="PendingCounts"/> locks around it.</summary>
+public sealed class CountBuffer
 {
     public long Visits { get; set; }
 
@@ -48,7 +48,7 @@ internal sealed class CountBuffer
     }
 }
 
-internal sealed class DayCounts
+public sealed class DayCounts
 {
     public long Visits { get; set; }
 

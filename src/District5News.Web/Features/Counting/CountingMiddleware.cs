@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using District5News.Web.Features.Vietnamese;
-using District5News.Web.ViewComponents;
 using Microsoft.Extensions.Options;
 
 namespace District5News.Web.Features.Counting;
@@ -17,8 +15,6 @@ namespace District5News.Web.Features.Counting;
 public sealed class CountingMiddleware(
     RequestDelegate next, VisitCounter counter, ArticleViewCounting articleViews, IOptions<CountingOptions> options)
 {
-    public const string VisitCookie = "d5_visit";
-
     public Task InvokeAsync(HttpContext context)
     {
         var endpoint = context.GetEndpoint();
@@ -60,16 +56,6 @@ public sealed class CountingMiddleware(
             context.Response.Body = body;
         }
     }
-
-    internal static CookieOptions CookieOptions(HttpContext context, TimeSpan lifetime) => new()
-    {
-        HttpOnly = true,
-        SameSite = SameSiteMode.Lax,
-        Secure = context.Request.IsHttps,
-        IsEssential = true,
-        MaxAge = lifetime,
-        Path = "/",
-    };
 }
 
 /// <summary>One counted page's request: whether and what it counted, and the live numbers its page shows.</summary>
@@ -102,11 +88,11 @@ internal sealed class CountedPageRequest(
             return;
         }
 
-        counter.RecordPageView(newVisit: !context.Request.Cookies.ContainsKey(CountingMiddleware.VisitCookie));
-        response.Cookies.Append(CountingMiddleware.VisitCookie, "1", CountingMiddleware.CookieOptions(context, options.VisitWindow));
+        counter.RecordPageView(newVisit: !context.Request.Cookies.ContainsKey(CountingCookies.Visit));
+        response.Cookies.Append(CountingCookies.Visit, "1", CountingCookies.Options(context, options.VisitWindow));
         if (articleId is { } id && articleViews.CountView(context.Request, id) is { } seen)
         {
-            response.Cookies.Append(ArticleViewCounting.SeenCookie, seen, CountingMiddleware.CookieOptions(context, options.VisitWindow));
+            response.Cookies.Append(CountingCookies.Seen, seen, CountingCookies.Options(context, options.VisitWindow));
         }
     }
 
@@ -114,8 +100,8 @@ internal sealed class CountedPageRequest(
     public async ValueTask<byte[]> ResolveAsync(int? markerArticleId, CancellationToken cancellationToken)
     {
         var html = markerArticleId is { } id
-            ? VietnameseFormat.Number(await counter.GetArticleViewsAsync(id, cancellationToken))
-            : VisitCounterViewComponent.DigitsHtml(await counter.GetTotalVisitsAsync(cancellationToken));
+            ? LiveNumberMarkup.ArticleViews(await counter.GetArticleViewsAsync(id, cancellationToken))
+            : LiveNumberMarkup.VisitCounter(await counter.GetTotalVisitsAsync(cancellationToken));
         return Encoding.UTF8.GetBytes(html);
     }
 }

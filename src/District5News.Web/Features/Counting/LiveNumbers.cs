@@ -11,7 +11,7 @@ namespace District5News.Web.Features.Counting;
 /// </summary>
 public static class LiveNumbers
 {
-    public const string VisitCounterMarker = "<!--d5:visits-->";
+    internal const string VisitCounterMarker = "<!--d5:visits-->";
     private const string ArticleViewsPrefix = "<!--d5:views:";
 
     /// <summary>The longest marker; anything longer that starts like one is ordinary text.</summary>
@@ -21,11 +21,11 @@ public static class LiveNumbers
 
     internal static ReadOnlySpan<byte> MarkerEnd => "-->"u8;
 
-    public static string ArticleViewsMarker(int articleId) =>
+    internal static string ArticleViewsMarker(int articleId) =>
         ArticleViewsPrefix + articleId.ToString(CultureInfo.InvariantCulture) + "-->";
 
     /// <summary>True when this response's markers will be filled in, i.e. on counted pages.</summary>
-    public static bool AreFilled(HttpContext context) => context.Features.Get<CountedPageRequest>() is not null;
+    internal static bool AreFilled(HttpContext context) => context.Features.Get<CountedPageRequest>() is not null;
 
     /// <summary>What a marker stands for: the visit counter, or the views of one bulletin.</summary>
     internal static bool TryParse(ReadOnlySpan<byte> marker, out int? articleId)

@@ -1,3 +1,4 @@
+using District5News.Web.Data.Entities;
 using District5News.Web.Features.Vietnamese;
 using Microsoft.Extensions.Options;
 
@@ -14,12 +15,12 @@ public enum CoverImageKind
 /// <summary>Checks and stores cover images under the uploads folder with generated names.</summary>
 public sealed class CoverImageStore(IOptions<UploadOptions> options, IHostEnvironment environment, TimeProvider clock, ILogger<CoverImageStore> logger)
 {
-    public const long MaxBytes = 5 * 1024 * 1024;
+    public const long MaxBytes = ArticleLimits.CoverBytes;
 
     /// <summary>The request limit on forms that carry a cover: a little above <see cref="MaxBytes"/> so a slightly larger file still reaches the form with a clear message.</summary>
     public const long RequestLimitBytes = MaxBytes + (1024 * 1024);
 
-    public const string TooLargeMessage = "Ảnh bìa quá lớn: tối đa 5 MB. Vui lòng chọn ảnh nhỏ hơn.";
+    public static readonly string TooLargeMessage = $"Ảnh bìa quá lớn: tối đa {ArticleLimits.CoverSizeText}. Vui lòng chọn ảnh nhỏ hơn.";
 
     public const string WrongKindMessage = "Ảnh bìa phải là ảnh JPEG, PNG hoặc WebP. Tệp bạn chọn không phải là ảnh thuộc các loại này.";
 

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using District5News.Web.Data.Entities;
 using District5News.Web.Features.Paging;
+using District5News.Web.Routing;
 
 namespace District5News.Web.Features.Editing;
 
@@ -19,13 +21,13 @@ public sealed class ArticleEditInput
     public Guid? Version { get; set; }
 
     [Required(ErrorMessage = "Vui lòng nhập tiêu đề.")]
-    [StringLength(300, ErrorMessage = "Tiêu đề dài tối đa 300 ký tự.")]
+    [VietnameseStringLength(ArticleLimits.TitleLength, ErrorMessage = "Tiêu đề dài tối đa {1} ký tự.")]
     public string? Title { get; set; }
 
     [Required(ErrorMessage = "Vui lòng chọn chuyên mục.")]
     public int? CategoryId { get; set; }
 
-    [StringLength(2000, ErrorMessage = "Phần tóm tắt dài tối đa 2.000 ký tự.")]
+    [VietnameseStringLength(ArticleLimits.LeadLength, ErrorMessage = "Phần tóm tắt dài tối đa {1} ký tự.")]
     public string? Lead { get; set; }
 
     public string? Body { get; set; }
@@ -41,7 +43,12 @@ public sealed class ArticleEditInput
     public string? Intent { get; set; }
 }
 
-public sealed record StaffMember(string? Id, string Name);
+/// <summary>The signed-in staff member a change is made by.</summary>
+public sealed record StaffMember(string? Id, string Name)
+{
+    public static StaffMember From(ClaimsPrincipal user) =>
+        new(user.FindFirstValue(ClaimTypes.NameIdentifier), user.Identity?.Name ?? "không rõ");
+}
 
 public sealed record CategoryOption(int Id, string Name);
 
@@ -194,27 +201,28 @@ public sealed record TrashViewModel(PagedList<TrashRow> Articles, bool CanRestor
 
 public static class EditorUrls
 {
-    public const string ListPath = "/admin/bai-viet";
+    public const string ListPath = AdminRoutes.Articles;
 
-    public const string Create = "/admin/bai-viet/tao-moi";
+    public const string Create = AdminRoutes.ArticleCreate;
 
-    public const string Trash = "/admin/bai-viet/thung-rac";
+    public const string Trash = AdminRoutes.Trash;
 
-    public static string Edit(int id) => $"/admin/bai-viet/{id}/sua";
+    public static string Edit(int id) => RouteLink.Fill(AdminRoutes.ArticleEdit, ("id", id));
 
-    public static string Delete(int id) => $"/admin/bai-viet/{id}/xoa";
+    public static string Delete(int id) => RouteLink.Fill(AdminRoutes.ArticleDelete, ("id", id));
 
-    public static string History(int id) => $"/admin/bai-viet/{id}/lich-su";
+    public static string History(int id) => RouteLink.Fill(AdminRoutes.ArticleHistory, ("id", id));
 
-    public static string Revision(int id, int revisionId) => $"/admin/bai-viet/{id}/lich-su/{revisionId}";
+    public static string Revision(int id, int revisionId) => RouteLink.Fill(AdminRoutes.ArticleRevision, ("id", id), ("revisionId", revisionId));
 
-    public static string RestoreRevision(int id, int revisionId) => $"/admin/bai-viet/{id}/lich-su/{revisionId}/khoi-phuc";
+    public static string RestoreRevision(int id, int revisionId) =>
+        RouteLink.Fill(AdminRoutes.ArticleRevisionRestore, ("id", id), ("revisionId", revisionId));
 
-    public static string RestoreFromTrash(int id) => $"/admin/bai-viet/thung-rac/{id}/khoi-phuc";
+    public static string RestoreFromTrash(int id) => RouteLink.Fill(AdminRoutes.TrashRestore, ("id", id));
 
-    public static string Purge(int id) => $"/admin/bai-viet/thung-rac/{id}/xoa-han";
+    public static string Purge(int id) => RouteLink.Fill(AdminRoutes.TrashPurge, ("id", id));
 
-    public const string EmptyTrash = "/admin/bai-viet/thung-rac/don-sach";
+    public const string EmptyTrash = AdminRoutes.TrashEmpty;
 
     public static string TrashPage(int page) => page <= 1 ? Trash : $"{Trash}?page={page}";
 

@@ -32,10 +32,10 @@ public sealed class EditorQueries(NewsDbContext db, TimeProvider clock)
                 query = query.Where(a => a.Status == ArticleStatus.Draft);
                 break;
             case EditorState.Published:
-                query = query.Where(a => a.Status == ArticleStatus.Published && a.PublishedAtUtc <= now);
+                query = query.Where(ArticleVisibility.VisibleAt(now));
                 break;
             case EditorState.Scheduled:
-                query = query.Where(a => a.Status == ArticleStatus.Published && a.PublishedAtUtc > now);
+                query = query.Where(ArticleVisibility.ScheduledAt(now));
                 break;
             case EditorState.Unpublished:
                 query = query.Where(a => a.Status == ArticleStatus.Unpublished);
@@ -156,6 +156,17 @@ public sealed class EditorQueries(NewsDbContext db, TimeProvider clock)
         };
     }
 
+    /// <summary>The form again with what the user typed, beside the version someone else saved; null when the bulletin is gone.</summary>
+    public async Task<ArticleFormViewModel?> GetConflictFormAsync(int id, ArticleEditInput input, bool coverDropped, CancellationToken cancellationToken)
+    {
+        if (await GetConflictAsync(id, coverDropped, cancellationToken) is not var (conflict, version))
+        {
+            return null;
+        }
+
+        return await GetFormAsync(id, version, input, conflict, cancellationToken);
+    }
+
     /// <summary>The version someone else saved, for the conflict panel.</summary>
     public async Task<(ConflictViewModel Conflict, Guid Version)?> GetConflictAsync(int id, bool coverWasDropped, CancellationToken cancellationToken)
     {
@@ -178,7 +189,7 @@ public sealed class EditorQueries(NewsDbContext db, TimeProvider clock)
             // Moving to the trash does not make a new version, so the audit log is what remembers who did it.
             var target = id.ToString(CultureInfo.InvariantCulture);
             savedBy = await db.AuditEntries.AsNoTracking()
-                .Where(e => e.Action == AuditActions.ArticleDeleted && e.TargetType == "Article" && e.TargetId == target)
+                .Where(e => e.Action == AuditActions.ArticleDeleted && e.TargetType == AuditTargets.Article && e.TargetId == target)
                 .OrderByDescending(e => e.Id).Select(e => e.UserName).FirstOrDefaultAsync(cancellationToken) ?? savedBy;
         }
 

@@ -2,7 +2,7 @@ using District5News.Web.Data;
 using District5News.Web.Data.Entities;
 using District5News.Web.Features.Articles;
 using District5News.Web.Features.Audit;
-using District5News.Web.Features.Counting;
+using District5News.Web.Features.Caching;
 using District5News.Web.Features.Editing;
 using District5News.Web.Features.Vietnamese;
 using Microsoft.EntityFrameworkCore;
@@ -24,19 +24,15 @@ public sealed class OldPortalImporter(
     NewsDbContext db,
     AuditLog audit,
     TimeProvider clock,
-    VisitCounter visitCounter,
-    PublicContentCache publicCache,
+    PublicContentChanges changes,
     IOptions<ImportOptions> options,
     HtmlBodySanitizer sanitizer,
     ILogger<OldPortalImporter> logger)
 {
     public const string ImportedAuthorName = "Nhập từ cổng cũ";
-    public const string ArticleTargetType = "article";
 
     // The column sizes of ArticleConfiguration/CategoryConfiguration: SQLite would store longer text, SQL Server
     // would refuse it, so check here and say which limit the page broke.
-    private const int MaxTitleLength = 300;
-    private const int MaxLeadLength = 2000;
     private const int MaxCategoryNameLength = 100;
     private const int MaxNoteLength = 500;
     private const string BulletinSavepoint = "import_bulletin";
@@ -88,8 +84,8 @@ public sealed class OldPortalImporter(
             // Also when cancelled half-way: what was committed must show.
             if (report.ChangedAnything)
             {
-                visitCounter.InvalidateStoredTotal();
-                await publicCache.EvictAsync(CancellationToken.None);
+                // One event for the whole import: pages, menus, search answers and the counter's stored start all follow.
+                await changes.PublishAsync(new ContentChange(ContentTypes.Article, null, "imported"));
             }
         }
 
@@ -132,8 +128,8 @@ public sealed class OldPortalImporter(
         var problem =
             VietnameseText.SearchForm(page.CategoryName).Length == 0 ? $"Tên chuyên mục không có chữ: {page.CategoryName}"
             : page.CategoryName.Length > MaxCategoryNameLength ? $"Tên chuyên mục dài quá {MaxCategoryNameLength} ký tự"
-            : page.Title.Length > MaxTitleLength ? $"Tiêu đề dài quá {MaxTitleLength} ký tự"
-            : page.Lead.Length > MaxLeadLength ? $"Đoạn đầu (phần tóm tắt) dài quá {VietnameseFormat.Number(MaxLeadLength)} ký tự"
+            : page.Title.Length > ArticleLimits.TitleLength ? $"Tiêu đề dài quá {ArticleLimits.TitleLength} ký tự"
+            : page.Lead.Length > ArticleLimits.LeadLength ? $"Đoạn đầu (phần tóm tắt) dài quá {VietnameseFormat.Number(ArticleLimits.LeadLength)} ký tự"
             : null;
         if (problem is not null)
         {
@@ -261,11 +257,7 @@ public sealed class OldPortalImporter(
             db.Articles.Add(article);
             await db.SaveChangesAsync(cancellationToken);
 
-            var note = $"Nhập từ tệp {fileName}";
-            db.ArticleRevisions.Add(Revision(article, note, actor, now));
-            audit.Add(AuditActions.ArticleImported, ArticleTargetType, article.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                $"{note}: {title}", actor);
-            await db.SaveChangesAsync(cancellationToken);
+            await RecordImportAsync(article, $"Nhập từ tệp {fileName}", actor, now, cancellationToken);
             return Describe(fileName, ImportOutcome.Imported, article, category);
         }
 
@@ -283,12 +275,17 @@ public sealed class OldPortalImporter(
         existing.ImportedViews = importedViews;
         existing.UpdatedAtUtc = now;
         existing.Version = Guid.NewGuid();
-        var updateNote = $"Cập nhật từ tệp {fileName}";
-        db.ArticleRevisions.Add(Revision(existing, updateNote, actor, now));
-        audit.Add(AuditActions.ArticleImported, ArticleTargetType, existing.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            $"{updateNote}: {title}", actor);
-        await db.SaveChangesAsync(cancellationToken);
+        await RecordImportAsync(existing, $"Cập nhật từ tệp {fileName}", actor, now, cancellationToken);
         return Describe(fileName, ImportOutcome.Updated, existing, category);
+    }
+
+    /// <summary>The imported version becomes a revision with its note, and the audit log says who imported it from which file.</summary>
+    private async Task RecordImportAsync(Article article, string note, string? actor, DateTime now, CancellationToken cancellationToken)
+    {
+        db.ArticleRevisions.Add(Revision(article, note, actor, now));
+        audit.Add(AuditActions.ArticleImported, AuditTargets.Article, article.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"{note}: {article.Title}", actor);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>

@@ -73,14 +73,9 @@ public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, Tim
     {
         private const int SmallTier = 1500;
 
-        private const string VisibleWhere = "a.\"Status\" = 1 AND a.\"DeletedAtUtc\" IS NULL AND a.\"PublishedAtUtc\" <= @now";
+        private static readonly string VisibleWhere = ArticleVisibility.VisibleSql("a", "@now");
 
-        private const string Hidden = """
-            SELECT "Id" FROM "Articles" WHERE "Status" < 1
-            UNION ALL SELECT "Id" FROM "Articles" WHERE "Status" > 1
-            UNION ALL SELECT "Id" FROM "Articles" WHERE "Status" = 1 AND "DeletedAtUtc" IS NOT NULL
-            UNION ALL SELECT "Id" FROM "Articles" WHERE "Status" = 1 AND "DeletedAtUtc" IS NULL AND "PublishedAtUtc" > @now
-            """;
+        private static readonly string Hidden = ArticleVisibility.HiddenIdsSql("@now");
 
         public async Task<(IReadOnlyList<int> Ids, int Total)> FindAsync(SearchQuery query, int page, CancellationToken cancellationToken)
         {
@@ -150,31 +145,28 @@ public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, Tim
                       AND EXISTS (SELECT 1 FROM "ArticleSearch" WHERE "ArticleSearch" MATCH @match AND rowid = a."Id")
                     ORDER BY a."PublishedAtUtc" DESC, a."Id" DESC LIMIT @take OFFSET @skip
                     """;
-            var ids = new List<int>(take);
-            var connection = db.Database.GetDbConnection();
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            try
+            return await WithCommandAsync(sql, match, async command =>
             {
-                await using var command = connection.CreateCommand();
-                command.CommandText = sql;
-                AddParameters(command, match);
                 command.Parameters.Add(new SqliteParameter("@take", take));
                 command.Parameters.Add(new SqliteParameter("@skip", skip));
+                var ids = new List<int>(take);
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
                     ids.Add(reader.GetInt32(0));
                 }
-            }
-            finally
-            {
-                await db.Database.CloseConnectionAsync();
-            }
 
-            return ids;
+                return ids;
+            }, cancellationToken);
         }
 
-        private async Task<int> ScalarAsync(string sql, string match, CancellationToken cancellationToken)
+        private Task<int> ScalarAsync(string sql, string match, CancellationToken cancellationToken) =>
+            WithCommandAsync(sql, match, async command =>
+                Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture),
+                cancellationToken);
+
+        /// <summary>Runs one statement with the query's parameters on the context's own connection.</summary>
+        private async Task<T> WithCommandAsync<T>(string sql, string match, Func<System.Data.Common.DbCommand, Task<T>> run, CancellationToken cancellationToken)
         {
             var connection = db.Database.GetDbConnection();
             await db.Database.OpenConnectionAsync(cancellationToken);
@@ -183,7 +175,7 @@ public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, Tim
                 await using var command = connection.CreateCommand();
                 command.CommandText = sql;
                 AddParameters(command, match);
-                return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+                return await run(command);
             }
             finally
             {

@@ -10,7 +10,7 @@ namespace District5News.Web.Features.Search;
 /// appears, so it never shows a hidden bulletin nor misses a new one. Bounded in count, so unusual queries
 /// cannot take memory from the page cache.
 /// </summary>
-public sealed class SearchResultCache(PublicContentVersion version, ScheduledPublications schedule) : IDisposable
+public sealed class SearchResultCache(PublicContentVersion version, ScheduledPublications schedule) : IPublicContentChangeHandler, IDisposable
 {
     private const int MaxEntries = 2000;
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
@@ -18,6 +18,13 @@ public sealed class SearchResultCache(PublicContentVersion version, ScheduledPub
     private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
 
     public void Dispose() => _entries.Dispose();
+
+    /// <summary>Answers from the old content are never used again (the version check), so free their memory now.</summary>
+    public ValueTask OnPublicContentChangedAsync(ContentChange change)
+    {
+        _entries.Clear();
+        return ValueTask.CompletedTask;
+    }
 
     public async Task<PagedList<SearchResultItem>> GetOrAddAsync(
         SearchQuery query, int page, Func<Task<PagedList<SearchResultItem>>> search, CancellationToken cancellationToken)

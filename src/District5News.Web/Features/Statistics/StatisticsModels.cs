@@ -1,3 +1,4 @@
+using District5News.Web.Routing;
 namespace District5News.Web.Features.Statistics;
 
 /// <summary>One Vietnam calendar day's site figures.</summary>
@@ -18,7 +19,7 @@ public sealed record StatisticsViewModel(
     IReadOnlyList<MostReadArticle> MostRead,
     IReadOnlyList<CategoryViews> Categories)
 {
-    public string CsvUrl => $"/admin/thong-ke/csv?tu={Range.FromParameter}&den={Range.ToParameter}";
+    public string CsvUrl => $"{AdminRoutes.StatisticsCsv}?tu={Range.FromParameter}&den={Range.ToParameter}";
 }
 
 /// <summary>The statistics page: the figures, or why the period asked for is not one.</summary>

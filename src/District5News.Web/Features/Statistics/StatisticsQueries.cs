@@ -86,15 +86,16 @@ public sealed class StatisticsQueries(NewsDbContext db, VisitCounter counter, Ti
                 a.Title,
                 a.Slug,
                 CategoryName = a.Category!.Name,
-                IsPublic = a.Status == ArticleStatus.Published && a.DeletedAtUtc == null && a.PublishedAtUtc <= now,
             })
             .ToDictionaryAsync(a => a.Id, cancellationToken);
+        var isPublic = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).Where(ArticleVisibility.VisibleAt(now))
+            .Select(a => a.Id).ToHashSetAsync(cancellationToken);
         return top.Where(t => articles.ContainsKey(t.ArticleId))
             .Select((t, i) =>
             {
                 var article = articles[t.ArticleId];
                 return new MostReadArticle(i + 1, article.Id, article.Title, article.CategoryName,
-                    article.IsPublic ? ArticleUrls.Article(article.Id, article.Slug) : null, t.Views);
+                    isPublic.Contains(article.Id) ? ArticleUrls.Article(article.Id, article.Slug) : null, t.Views);
             })
             .ToList();
     }

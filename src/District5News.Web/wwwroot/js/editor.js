@@ -313,15 +313,16 @@
     if (form) { form.addEventListener('submit', sync); }
   }
 
-  // A cover over 5 MB is refused here at once, instead of after a long upload.
+  // A cover over the limit (data-max-bytes, with the server's own message) is refused here at once, instead of after a long upload.
   function checkCover(input) {
     var max = parseInt(input.getAttribute('data-max-bytes'), 10);
+    var tooLargeMessage = input.getAttribute('data-too-large');
     var message = input.parentNode.querySelector('[data-test=cover-error]');
     input.addEventListener('change', function () {
       var file = input.files && input.files[0];
       var tooLarge = file && max && file.size > max;
-      input.setCustomValidity(tooLarge ? 'Ảnh bìa quá lớn: tối đa 5 MB.' : '');
-      if (message) { message.textContent = tooLarge ? 'Ảnh bìa quá lớn: tối đa 5 MB. Vui lòng chọn ảnh nhỏ hơn.' : ''; }
+      input.setCustomValidity(tooLarge ? tooLargeMessage : '');
+      if (message) { message.textContent = tooLarge ? tooLargeMessage : ''; }
       if (tooLarge) { input.value = ''; }
     });
   }

@@ -50,6 +50,22 @@ public sealed class AuditLogTests(NewsAppFactory app) : IClassFixture<NewsAppFac
     }
 
     [Fact]
+    public async Task Log_NamesBulletinsTheRealEditorAndImporterChanged_AsBulletins()
+    {
+        var editorEmail = AdministrationHelpers.NewEmail("bien-tap-nhat-ky");
+        var editor = await app.SignInAsync(StaffRoles.Editor, editorEmail);
+        var id = await Articles.EditorForms.CreateAsync(editor, "Phường tổ chức ngày hội đọc sách", body: "<p>Nội dung ngày hội.</p>");
+        await editor.PostFormAsync(Articles.EditorForms.EditUrl(id), $"/admin/bai-viet/{id}/xoa", []);
+
+        var (response, page) = await Html.GetAsync(_admin, $"{Log}?nguoidung={Uri.EscapeDataString(editorEmail)}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var targets = Rows(page).Where(r => Cell(r, "audit-action-name") != "Đăng nhập").Select(r => Cell(r, "audit-target")).ToList();
+        Assert.True(targets.Count >= 2, $"expected the creation and the trash entries, got {targets.Count}");
+        Assert.All(targets, t => Assert.Equal($"Bản tin số {id}", t));
+    }
+
+    [Fact]
     public async Task Log_ShowsVietnamTime()
     {
         var user = await SeedAsync("gio", 1, new DateTime(2026, 11, 20, 13, 5, 9, DateTimeKind.Utc));
@@ -182,7 +198,7 @@ public sealed class AuditLogTests(NewsAppFactory app) : IClassFixture<NewsAppFac
                     AtUtc = firstUtc.AddMinutes(i),
                     UserName = user,
                     Action = AuditActions.ArticleEdited,
-                    TargetType = "article",
+                    TargetType = AuditTargets.Article,
                     TargetId = "1",
                     Details = $"Bản ghi số {i + 1}",
                 });

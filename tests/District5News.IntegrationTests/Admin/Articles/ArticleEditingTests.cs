@@ -288,5 +288,5 @@ public sealed class ArticleEditingTests(EditorAppFactory app) : IClassFixture<Ed
         Web.Features.Vietnamese.VietnamTime.ToVietnam(utc).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     private Task<List<string>> AuditActionsForAsync(int id) => app.WithDbAsync(db => db.AuditEntries.AsNoTracking()
-        .Where(e => e.TargetType == "Article" && e.TargetId == id.ToString()).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
+        .Where(e => e.TargetType == AuditTargets.Article && e.TargetId == id.ToString()).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
 }

@@ -1,4 +1,5 @@
 using District5News.Web.Features.Accounts;
+using District5News.Web.Routing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -8,14 +9,14 @@ namespace District5News.Web.Areas.Admin.Controllers;
 [Authorize(Policy = StaffPolicies.Administrator)]
 public sealed class AccountsController(AccountAdministration accounts) : AdminController
 {
-    [HttpGet("/admin/tai-khoan")]
+    [HttpGet(AdminRoutes.Accounts)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         View(await accounts.ListAsync(User, cancellationToken));
 
-    [HttpGet("/admin/tai-khoan/tao-moi")]
+    [HttpGet(AdminRoutes.AccountCreate)]
     public IActionResult Create() => View(new AccountCreateInput());
 
-    [HttpPost("/admin/tai-khoan/tao-moi")]
+    [HttpPost(AdminRoutes.AccountCreate)]
     public async Task<IActionResult> Create(AccountCreateInput input)
     {
         if (!ModelState.IsValid)
@@ -37,31 +38,31 @@ public sealed class AccountsController(AccountAdministration accounts) : AdminCo
         }
 
         TempData["Message"] = result.Message;
-        return Redirect("/admin/tai-khoan");
+        return Redirect(AdminRoutes.Accounts);
     }
 
-    [HttpPost("/admin/tai-khoan/{id}/vai-tro")]
+    [HttpPost(AdminRoutes.AccountRole)]
     public async Task<IActionResult> ChangeRole(string id, AccountRoleInput input, CancellationToken cancellationToken) =>
         ModelState.IsValid
             ? await AfterChangeAsync(await accounts.ChangeRoleAsync(id, input.Role, User), cancellationToken)
             : await AfterChangeAsync(AccountChangeResult.Invalid("Vui lòng chọn vai trò."), cancellationToken);
 
-    [HttpPost("/admin/tai-khoan/{id}/khoa")]
+    [HttpPost(AdminRoutes.AccountLock)]
     public async Task<IActionResult> Lock(string id, CancellationToken cancellationToken) =>
         await AfterChangeAsync(await accounts.LockAsync(id, User), cancellationToken);
 
-    [HttpPost("/admin/tai-khoan/{id}/mo-khoa")]
+    [HttpPost(AdminRoutes.AccountUnlock)]
     public async Task<IActionResult> Unlock(string id, CancellationToken cancellationToken) =>
         await AfterChangeAsync(await accounts.UnlockAsync(id), cancellationToken);
 
-    [HttpGet("/admin/tai-khoan/{id}/dat-lai-mat-khau")]
+    [HttpGet(AdminRoutes.AccountResetPassword)]
     public async Task<IActionResult> ResetPassword(string id, CancellationToken cancellationToken)
     {
         var model = await accounts.GetForPasswordResetAsync(id, cancellationToken);
         return model is null ? NotFoundPage("Không tìm thấy tài khoản này.") : View(model);
     }
 
-    [HttpPost("/admin/tai-khoan/{id}/dat-lai-mat-khau")]
+    [HttpPost(AdminRoutes.AccountResetPassword)]
     public async Task<IActionResult> ResetPassword(string id, PasswordResetInput input, CancellationToken cancellationToken)
     {
         var model = await accounts.GetForPasswordResetAsync(id, cancellationToken);
@@ -89,7 +90,7 @@ public sealed class AccountsController(AccountAdministration accounts) : AdminCo
         }
 
         TempData["Message"] = result.Message;
-        return Redirect("/admin/tai-khoan");
+        return Redirect(AdminRoutes.Accounts);
     }
 
     /// <summary>Back to the list with the outcome: a flash message, or the list again with the refusal and its status.</summary>
@@ -98,7 +99,7 @@ public sealed class AccountsController(AccountAdministration accounts) : AdminCo
         if (result.Succeeded)
         {
             TempData["Message"] = result.Message;
-            return Redirect("/admin/tai-khoan");
+            return Redirect(AdminRoutes.Accounts);
         }
 
         if (result.Status == AccountChangeStatus.NotFound)

@@ -1,15 +1,17 @@
 using District5News.Web.Features.Editing;
 using District5News.Web.Features.Paging;
+using District5News.Web.Features.Uploads;
+using District5News.Web.Routing;
 using Microsoft.AspNetCore.Mvc;
 
 namespace District5News.Web.Areas.Admin.Controllers;
 
 /// <summary>Bulletins in the back office: list, write, edit, publish, history, move to the trash. Editors and administrators.</summary>
-public sealed class ArticlesController(EditorQueries queries, ArticleEditor editor) : AdminController
+public sealed class ArticlesController(EditorQueries queries, ArticleEditor editor, SaveArticleHandler save) : AdminController
 {
     private const string NotFoundMessage = "Không tìm thấy bản tin này. Bản tin có thể đã bị xóa hoặc chuyển vào thùng rác.";
 
-    [HttpGet("/admin/bai-viet")]
+    [HttpGet(AdminRoutes.Articles)]
     public async Task<IActionResult> Index(ArticleListFilter filter, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid || !PageRequest.TryValidate(filter.Page, out var page))
@@ -20,29 +22,25 @@ public sealed class ArticlesController(EditorQueries queries, ArticleEditor edit
         return View(await queries.GetListAsync(filter, page, cancellationToken));
     }
 
-    [HttpGet("/admin/bai-viet/tao-moi")]
+    [HttpGet(AdminRoutes.ArticleCreate)]
     public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
         View("Form", await queries.GetNewFormAsync(cancellationToken));
 
-    [HttpPost("/admin/bai-viet/tao-moi")]
-    [RequestSizeLimit(CoverImageStore.RequestLimitBytes)]
-    [RequestFormLimits(MultipartBodyLengthLimit = CoverImageStore.RequestLimitBytes)]
-    [UploadTooLargeFilter]
+    [HttpPost(AdminRoutes.ArticleCreate)]
+    [TypeFilter<CoverUploadLimitFilter>(Order = UploadLimitFilter.RunsBeforeAntiforgery)]
     public Task<IActionResult> Create([Bind(Prefix = "Input")] ArticleEditInput input, CancellationToken cancellationToken) =>
         SaveAsync(null, input, cancellationToken);
 
-    [HttpGet("/admin/bai-viet/{id:int}/sua")]
+    [HttpGet(AdminRoutes.ArticleEdit)]
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken) =>
         await queries.GetEditFormAsync(id, cancellationToken) is { } form ? View("Form", form) : NotFoundPage(NotFoundMessage);
 
-    [HttpPost("/admin/bai-viet/{id:int}/sua")]
-    [RequestSizeLimit(CoverImageStore.RequestLimitBytes)]
-    [RequestFormLimits(MultipartBodyLengthLimit = CoverImageStore.RequestLimitBytes)]
-    [UploadTooLargeFilter]
+    [HttpPost(AdminRoutes.ArticleEdit)]
+    [TypeFilter<CoverUploadLimitFilter>(Order = UploadLimitFilter.RunsBeforeAntiforgery)]
     public Task<IActionResult> Edit(int id, [Bind(Prefix = "Input")] ArticleEditInput input, CancellationToken cancellationToken) =>
         SaveAsync(id, input, cancellationToken);
 
-    [HttpPost("/admin/bai-viet/{id:int}/xoa")]
+    [HttpPost(AdminRoutes.ArticleDelete)]
     public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken)
     {
         var title = await editor.MoveToTrashAsync(id, cancellationToken);
@@ -55,20 +53,20 @@ public sealed class ArticlesController(EditorQueries queries, ArticleEditor edit
         return Redirect(EditorUrls.ListPath);
     }
 
-    [HttpGet("/admin/bai-viet/{id:int}/lich-su")]
+    [HttpGet(AdminRoutes.ArticleHistory)]
     public async Task<IActionResult> History(int id, CancellationToken cancellationToken) =>
         await queries.GetHistoryAsync(id, cancellationToken) is { } history ? View(history) : NotFoundPage(NotFoundMessage);
 
-    [HttpGet("/admin/bai-viet/{id:int}/lich-su/{revisionId:int}")]
+    [HttpGet(AdminRoutes.ArticleRevision)]
     public async Task<IActionResult> Revision(int id, int revisionId, CancellationToken cancellationToken) =>
         await queries.GetRevisionAsync(id, revisionId, cancellationToken) is { } revision
             ? View(revision)
             : NotFoundPage("Không tìm thấy phiên bản này của bản tin.");
 
-    [HttpPost("/admin/bai-viet/{id:int}/lich-su/{revisionId:int}/khoi-phuc")]
+    [HttpPost(AdminRoutes.ArticleRevisionRestore)]
     public async Task<IActionResult> RestoreRevision(int id, int revisionId, CancellationToken cancellationToken)
     {
-        if (!await editor.RestoreRevisionAsync(id, revisionId, ArticleEditor.Who(User), cancellationToken))
+        if (!await editor.RestoreRevisionAsync(id, revisionId, StaffMember.From(User), cancellationToken))
         {
             return NotFoundPage("Không tìm thấy phiên bản này của bản tin.");
         }
@@ -79,29 +77,37 @@ public sealed class ArticlesController(EditorQueries queries, ArticleEditor edit
 
     private async Task<IActionResult> SaveAsync(int? id, ArticleEditInput input, CancellationToken cancellationToken)
     {
-        var result = await editor.SaveAsync(id, input, ModelState.IsValid, ArticleEditor.Who(User), cancellationToken);
-        switch (result.Outcome)
+        // The command checks the whole input itself; what model binding recorded would only repeat its messages.
+        ModelState.Clear();
+        switch (await save.HandleAsync(new SaveArticleCommand(id, input, StaffMember.From(User)), cancellationToken))
         {
-            case SaveOutcome.Saved:
-                TempData["Message"] = result.Message;
-                return Redirect(EditorUrls.Edit(result.ArticleId));
-            case SaveOutcome.NotFound:
-                return NotFoundPage(NotFoundMessage);
-            case SaveOutcome.Conflict:
+            case SaveArticleResult.Saved saved:
+                TempData["Message"] = saved.Message;
+                return Redirect(EditorUrls.Edit(saved.ArticleId));
+            case SaveArticleResult.Conflict conflict:
+                if (await queries.GetConflictFormAsync(conflict.ArticleId, input, conflict.CoverDropped, cancellationToken) is not { } conflictForm)
+                {
+                    return NotFoundPage(NotFoundMessage);
+                }
+
                 Response.StatusCode = StatusCodes.Status409Conflict;
-                return View("Form", result.Form);
-            case SaveOutcome.NotSaved:
+                return View("Form", conflictForm);
+            case SaveArticleResult.NotSaved notSaved:
+                var keptForm = await queries.GetFormAsync(id, input.Version, input, conflict: null, cancellationToken);
+                keptForm.NotSaved = new NotSavedViewModel(notSaved.CoverDropped);
                 Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                 Response.Headers.RetryAfter = "60";
-                return View("Form", result.Form);
-            default:
-                foreach (var (field, message) in result.Errors)
+                return View("Form", keptForm);
+            case SaveArticleResult.Invalid invalid:
+                foreach (var error in invalid.Errors)
                 {
-                    ModelState.AddModelError(field, message);
+                    ModelState.AddModelError(error.Field.Length == 0 ? string.Empty : "Input." + error.Field, error.Message);
                 }
 
                 Response.StatusCode = StatusCodes.Status400BadRequest;
-                return View("Form", result.Form);
+                return View("Form", await queries.GetFormAsync(id, input.Version, input, conflict: null, cancellationToken));
+            default:
+                return NotFoundPage(NotFoundMessage);
         }
     }
 }

@@ -1,5 +1,6 @@
 using District5News.Web.Features.Accounts;
 using District5News.Web.Features.Audit;
+using District5News.Web.Routing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -9,7 +10,7 @@ namespace District5News.Web.Areas.Admin.Controllers;
 [Authorize(Policy = StaffPolicies.Administrator)]
 public sealed class AuditController(AuditQueries audit) : AdminController
 {
-    [HttpGet("/admin/nhat-ky")]
+    [HttpGet(AdminRoutes.Audit)]
     public async Task<IActionResult> Index(AuditFilterInput input, CancellationToken cancellationToken)
     {
         var model = await audit.SearchAsync(input, cancellationToken);

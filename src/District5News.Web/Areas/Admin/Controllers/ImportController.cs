@@ -1,5 +1,7 @@
 using District5News.Web.Features.Accounts;
 using District5News.Web.Features.Import;
+using District5News.Web.Features.Uploads;
+using District5News.Web.Routing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -10,11 +12,11 @@ namespace District5News.Web.Areas.Admin.Controllers;
 [Authorize(Policy = StaffPolicies.Administrator)]
 public sealed class ImportController(OldPortalImporter importer, IOptions<ImportOptions> options) : AdminController
 {
-    [HttpGet("/admin/nhap-du-lieu")]
+    [HttpGet(AdminRoutes.Import)]
     public IActionResult Index() => View(new ImportPageViewModel(options.Value.MaxUploadBytes));
 
-    [HttpPost("/admin/nhap-du-lieu")]
-    [TypeFilter<ImportUploadLimitFilter>(Order = ImportUploadLimitFilter.RunsBeforeAntiforgery)]
+    [HttpPost(AdminRoutes.Import)]
+    [TypeFilter<ImportUploadLimitFilter>(Order = UploadLimitFilter.RunsBeforeAntiforgery)]
     public async Task<IActionResult> Index(ImportUploadInput input)
     {
         var page = new ImportPageViewModel(options.Value.MaxUploadBytes, input.DryRun);

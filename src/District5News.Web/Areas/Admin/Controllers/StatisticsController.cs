@@ -1,5 +1,6 @@
 using District5News.Web.Features.Accounts;
 using District5News.Web.Features.Statistics;
+using District5News.Web.Routing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -9,7 +10,7 @@ namespace District5News.Web.Areas.Admin.Controllers;
 [Authorize(Policy = StaffPolicies.Administrator)]
 public sealed class StatisticsController(StatisticsQueries statistics) : AdminController
 {
-    [HttpGet("/admin/thong-ke")]
+    [HttpGet(AdminRoutes.Statistics)]
     public async Task<IActionResult> Index(StatisticsRangeInput input, CancellationToken cancellationToken)
     {
         var result = await statistics.GetPageAsync(input, cancellationToken);
@@ -21,7 +22,7 @@ public sealed class StatisticsController(StatisticsQueries statistics) : AdminCo
         return View(result);
     }
 
-    [HttpGet("/admin/thong-ke/csv")]
+    [HttpGet(AdminRoutes.StatisticsCsv)]
     public async Task<IActionResult> Csv(StatisticsRangeInput input, CancellationToken cancellationToken)
     {
         var result = await statistics.GetCsvAsync(input, cancellationToken);

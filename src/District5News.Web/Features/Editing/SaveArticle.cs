@@ -1,0 +1,303 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using District5News.Web.Data;
+using District5News.Web.Data.Entities;
+using District5News.Web.Features.Articles;
+using District5News.Web.Features.Caching;
+using District5News.Web.Features.Vietnamese;
+using Microsoft.EntityFrameworkCore;
+
+namespace District5News.Web.Features.Editing;
+
+/// <summary>Save a bulletin from the form: create it (<paramref name="Id"/> null) or change it.</summary>
+public sealed record SaveArticleCommand(int? Id, ArticleEditInput Input, StaffMember Who);
+
+/// <summary>A problem with one field of the form (<see cref="Field"/> is a property of <see cref="ArticleEditInput"/>, or empty for the whole form).</summary>
+public sealed record FieldError(string Field, string Message);
+
+/// <summary>What became of a <see cref="SaveArticleCommand"/>.</summary>
+public abstract record SaveArticleResult
+{
+    private SaveArticleResult()
+    {
+    }
+
+    /// <summary>Stored; <paramref name="Message"/> says what residents will see and when.</summary>
+    public sealed record Saved(int ArticleId, string Message) : SaveArticleResult;
+
+    /// <summary>Nothing stored: the input breaks these rules.</summary>
+    public sealed record Invalid(IReadOnlyList<FieldError> Errors) : SaveArticleResult;
+
+    /// <summary>Someone saved (or trashed) the bulletin since the form was loaded; nothing stored.</summary>
+    public sealed record Conflict(int ArticleId, bool CoverDropped) : SaveArticleResult;
+
+    public sealed record NotFound(int ArticleId) : SaveArticleResult;
+
+    /// <summary>The database or the disk refused the write (<see cref="StorageFailure"/>); nothing stored.</summary>
+    public sealed record NotSaved(int? ArticleId, bool CoverDropped) : SaveArticleResult;
+}
+
+/// <summary>
+/// Checks a <see cref="SaveArticleCommand"/> before anything is stored: the input's own rules (its attributes), the
+/// action, the publication time, the category, the body (sanitized here, the only way a body is stored), the cover
+/// and the version. Every problem is reported at once.
+/// </summary>
+public sealed class SaveArticleValidator(NewsDbContext db, HtmlBodySanitizer sanitizer)
+{
+    private static readonly string[] PublishAtFormats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd HH:mm"];
+
+    /// <summary>The checked input, ready to apply; or <see cref="Errors"/> when there is anything to fix.</summary>
+    public sealed record Outcome(
+        IReadOnlyList<FieldError> Errors, string Intent, DateTime? ChosenUtc, SanitizedHtml Body, string BodyText, CoverImageKind? CoverKind);
+
+    public async Task<Outcome> ValidateAsync(SaveArticleCommand command, ArticleStatus? currentStatus, CancellationToken cancellationToken)
+    {
+        var input = command.Input;
+        var errors = new List<FieldError>();
+        var results = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(input, new ValidationContext(input), results, validateAllProperties: true))
+        {
+            errors.AddRange(results.Select(r => new FieldError(r.MemberNames.FirstOrDefault() ?? string.Empty, r.ErrorMessage ?? string.Empty)));
+        }
+
+        var intent = input.Intent ?? currentStatus switch
+        {
+            ArticleStatus.Published => SaveIntents.Publish,
+            ArticleStatus.Unpublished => SaveIntents.Unpublish,
+            _ => SaveIntents.Draft,
+        };
+        if (intent is not (SaveIntents.Draft or SaveIntents.Publish or SaveIntents.Unpublish))
+        {
+            errors.Add(new(string.Empty, "Thao tác không hợp lệ. Vui lòng dùng các nút Lưu nháp, Đăng hoặc Gỡ bản tin."));
+        }
+
+        DateTime? chosenUtc = null;
+        if (!string.IsNullOrWhiteSpace(input.PublishAt))
+        {
+            if (DateTime.TryParseExact(input.PublishAt.Trim(), PublishAtFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+                && local.Year is >= 1975 and <= 2100)
+            {
+                chosenUtc = VietnamTime.ToUtc(local);
+            }
+            else
+            {
+                errors.Add(new(nameof(input.PublishAt), "Thời điểm đăng không hợp lệ. Vui lòng chọn ngày và giờ (giờ Việt Nam)."));
+            }
+        }
+
+        if (input.CategoryId is { } categoryId && !await db.Categories.AnyAsync(c => c.Id == categoryId, cancellationToken))
+        {
+            errors.Add(new(nameof(input.CategoryId), "Chuyên mục không tồn tại. Vui lòng chọn lại."));
+        }
+
+        var body = SanitizedHtml.Empty;
+        if (input.Body is { Length: > ArticleLimits.BodyLength })
+        {
+            errors.Add(new(nameof(input.Body), $"Nội dung quá dài (tối đa {VietnameseFormat.Number(ArticleLimits.BodyLength)} ký tự)."));
+        }
+        else
+        {
+            body = sanitizer.Sanitize(input.Body);
+        }
+
+        var bodyText = ArticleHtml.ToPlainText(body.Html);
+        if (intent == SaveIntents.Publish && bodyText.Length == 0 && !body.Html.Contains("<img", StringComparison.Ordinal))
+        {
+            errors.Add(new(nameof(input.Body), "Vui lòng nhập nội dung bản tin trước khi đăng."));
+        }
+
+        CoverImageKind? coverKind = null;
+        if (input.Cover is { } cover)
+        {
+            var (kind, coverError) = await CoverImageStore.CheckAsync(cover, cancellationToken);
+            coverKind = kind;
+            if (coverError is not null)
+            {
+                errors.Add(new(nameof(input.Cover), coverError));
+            }
+        }
+
+        if (command.Id is not null && input.Version is null)
+        {
+            errors.Add(new(string.Empty, "Biểu mẫu thiếu thông tin phiên bản. Vui lòng tải lại trang sửa bản tin."));
+        }
+
+        if (errors.Count > 0 && input.Cover is not null && coverKind is not null)
+        {
+            errors.Add(new(nameof(input.Cover), "Ảnh bìa chưa được lưu vì biểu mẫu còn lỗi: vui lòng chọn lại ảnh khi lưu."));
+        }
+
+        return new Outcome(errors, intent, chosenUtc, body, bodyText, coverKind);
+    }
+}
+
+/// <summary>
+/// Saves a bulletin: checks the command, applies it to the bulletin (content, then the state the button asked for),
+/// stores a new cover, records the change in the bulletin's history and publishes the content change. A save on
+/// top of a newer version is a conflict, never an overwrite; a storage failure stores nothing and says so.
+/// </summary>
+public sealed class SaveArticleHandler(
+    NewsDbContext db,
+    SaveArticleValidator validator,
+    CoverImageStore covers,
+    ArticleHistory history,
+    PublicContentChanges changes,
+    TimeProvider clock,
+    ILogger<SaveArticleHandler> logger)
+{
+    public async Task<SaveArticleResult> HandleAsync(SaveArticleCommand command, CancellationToken cancellationToken)
+    {
+        var (id, input, who) = command;
+        var now = clock.GetUtcNow().UtcDateTime;
+        Article? article = null;
+        if (id is { } existingId)
+        {
+            article = await db.Articles.FirstOrDefaultAsync(a => a.Id == existingId, cancellationToken);
+            if (article is null)
+            {
+                return new SaveArticleResult.NotFound(existingId);
+            }
+        }
+
+        var valid = await validator.ValidateAsync(command, article?.Status, cancellationToken);
+        if (valid.Errors.Count > 0)
+        {
+            return new SaveArticleResult.Invalid(valid.Errors);
+        }
+
+        if (article is { DeletedAtUtc: not null })
+        {
+            return new SaveArticleResult.Conflict(article.Id, CoverDropped: input.Cover is not null);
+        }
+
+        var isNew = article is null;
+        article ??= new Article { CreatedAtUtc = now, AuthorId = who.Id, AuthorName = who.Name };
+        var before = isNew ? null : ArticleVersion.Of(article);
+        Apply(article, input, valid, now);
+
+        string? storedCover = null;
+        if (input.Cover is not null && valid.CoverKind is { } coverKind)
+        {
+            try
+            {
+                storedCover = await covers.SaveAsync(input.Cover, coverKind, cancellationToken);
+            }
+            catch (IOException ex) when (StorageFailure.Is(ex))
+            {
+                return NotSaved(ex, id, coverDropped: true);
+            }
+
+            article.CoverImagePath = storedCover;
+        }
+
+        if (before is not null && before.SameAs(article))
+        {
+            // Nothing changed: no revision, no audit entry, and the version stays, so nobody else meets a conflict.
+            return new SaveArticleResult.Saved(article.Id, "Không có thay đổi nào để lưu.");
+        }
+
+        article.UpdatedAtUtc = now;
+        article.UpdatedBy = who.Name;
+        if (isNew)
+        {
+            db.Articles.Add(article);
+        }
+        else
+        {
+            db.Entry(article).Property(a => a.Version).OriginalValue = input.Version!.Value;
+            article.Version = Guid.NewGuid();
+        }
+
+        try
+        {
+            // A new bulletin gets its id on the first save; its history names it, so it is written next, in the same transaction.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            history.Record(before, article, now);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            covers.Delete(storedCover);
+            db.ChangeTracker.Clear();
+            return new SaveArticleResult.Conflict(article.Id, CoverDropped: storedCover is not null);
+        }
+        catch (Exception ex) when (StorageFailure.Is(ex))
+        {
+            covers.Delete(storedCover);
+            return NotSaved(ex, id, coverDropped: storedCover is not null);
+        }
+        catch
+        {
+            covers.Delete(storedCover);
+            throw;
+        }
+
+        await changes.PublishAsync(new ContentChange(ContentTypes.Article, article.Id.ToString(CultureInfo.InvariantCulture), "saved"));
+        return new SaveArticleResult.Saved(article.Id, SavedMessage(article, now));
+    }
+
+    /// <summary>The content, then the state the button asked for (the bulletin's state machine is on the entity).</summary>
+    private static void Apply(Article article, ArticleEditInput input, SaveArticleValidator.Outcome valid, DateTime now)
+    {
+        var chosenUtc = valid.ChosenUtc;
+
+        // The form shows minutes only: an unchanged field must not move a time saved with seconds (a "publish now").
+        if (article is { PublishTimeChosen: true } && chosenUtc is { } chosen
+            && EditorQueries.ToInputValue(chosen) == EditorQueries.ToInputValue(article.PublishedAtUtc))
+        {
+            chosenUtc = article.PublishedAtUtc;
+        }
+
+        article.CategoryId = input.CategoryId!.Value;
+        article.SetContent(input.Title!, input.Lead ?? string.Empty, valid.Body, valid.BodyText);
+        if (input.RemoveCover)
+        {
+            article.CoverImagePath = null;
+        }
+
+        switch (valid.Intent)
+        {
+            case SaveIntents.Publish:
+                article.Publish(chosenUtc ?? now);
+                break;
+            case SaveIntents.Unpublish:
+                if (chosenUtc is { } unpublishedTime)
+                {
+                    article.Publish(unpublishedTime);
+                }
+
+                article.Unpublish();
+                break;
+            default:
+                if (chosenUtc is { } draftTime)
+                {
+                    article.SaveAsDraft(draftTime);
+                }
+                else
+                {
+                    article.SaveAsDraftWithoutTime(now);
+                }
+
+                break;
+        }
+    }
+
+    private SaveArticleResult.NotSaved NotSaved(Exception failure, int? id, bool coverDropped)
+    {
+        logger.LogError(failure, "Bulletin {Id} not saved: the database or the disk refused the write; the form was sent back",
+            id?.ToString(CultureInfo.InvariantCulture) ?? "(new)");
+        db.ChangeTracker.Clear();
+        return new SaveArticleResult.NotSaved(id, coverDropped);
+    }
+
+    private static string SavedMessage(Article article, DateTime now) => article.Status switch
+    {
+        ArticleStatus.Published when article.PublishedAtUtc > now =>
+            $"Đã lưu. Bản tin sẽ tự động đăng lúc {VietnameseFormat.LongDateTime(article.PublishedAtUtc)}.",
+        ArticleStatus.Published => "Đã lưu và đăng bản tin.",
+        ArticleStatus.Unpublished => "Đã lưu. Bản tin đã được gỡ khỏi trang công khai.",
+        _ => "Đã lưu bản nháp.",
+    };
+}

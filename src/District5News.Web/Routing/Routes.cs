@@ -1,0 +1,72 @@
+namespace District5News.Web.Routing;
+
+/// <summary>
+/// The public site's addresses (PRODUCT.md: Vietnamese, stable, lowercase). Each template is written once: the
+/// controller's [HttpGet] uses the constant and links are filled from it with <see cref="RouteLink"/>.
+/// </summary>
+public static class SiteRoutes
+{
+    public const string Home = "/";
+    public const string Article = "/tin-tuc/{id:int}/{slug?}";
+    public const string Category = "/chuyen-muc/{slug}";
+    public const string DayPicker = "/theo-ngay";
+    public const string Month = "/theo-ngay/{year:int}/{month:int}";
+    public const string Day = "/theo-ngay/{year:int}/{month:int}/{day:int}";
+    public const string Search = "/tim-kiem";
+    public const string Error = "/loi/{code:int}";
+
+    /// <summary>The error page the exception handler re-executes.</summary>
+    public const string ServerError = "/loi/500";
+
+    /// <summary>The status-code pages' re-execute path ({0} is the status code).</summary>
+    public const string StatusCodePage = "/loi/{0}";
+}
+
+/// <summary>Staff sign-in and their own account, outside the admin area (the cookie's login and logout paths).</summary>
+public static class AccountRoutes
+{
+    /// <summary>Every address below this is a staff page (framing refused, never cached).</summary>
+    public const string Area = "/tai-khoan";
+
+    public const string SignIn = "/tai-khoan/dang-nhap";
+    public const string SignOut = "/tai-khoan/dang-xuat";
+    public const string AccessDenied = "/tai-khoan/khong-co-quyen";
+    public const string ChangePassword = "/tai-khoan/doi-mat-khau";
+}
+
+/// <summary>The back office's addresses.</summary>
+public static class AdminRoutes
+{
+    /// <summary>Every address below this is the back office.</summary>
+    public const string Area = "/admin";
+
+    public const string Dashboard = "/admin";
+
+    public const string Articles = "/admin/bai-viet";
+    public const string ArticleCreate = "/admin/bai-viet/tao-moi";
+    public const string ArticleEdit = "/admin/bai-viet/{id:int}/sua";
+    public const string ArticleDelete = "/admin/bai-viet/{id:int}/xoa";
+    public const string ArticleHistory = "/admin/bai-viet/{id:int}/lich-su";
+    public const string ArticleRevision = "/admin/bai-viet/{id:int}/lich-su/{revisionId:int}";
+    public const string ArticleRevisionRestore = "/admin/bai-viet/{id:int}/lich-su/{revisionId:int}/khoi-phuc";
+
+    public const string Trash = "/admin/bai-viet/thung-rac";
+    public const string TrashRestore = "/admin/bai-viet/thung-rac/{id:int}/khoi-phuc";
+    public const string TrashPurge = "/admin/bai-viet/thung-rac/{id:int}/xoa-han";
+    public const string TrashEmpty = "/admin/bai-viet/thung-rac/don-sach";
+
+    public const string Statistics = "/admin/thong-ke";
+    public const string StatisticsCsv = "/admin/thong-ke/csv";
+
+    public const string Accounts = "/admin/tai-khoan";
+    public const string AccountCreate = "/admin/tai-khoan/tao-moi";
+    public const string AccountResetPassword = "/admin/tai-khoan/{id}/dat-lai-mat-khau";
+    public const string AccountLock = "/admin/tai-khoan/{id}/khoa";
+    public const string AccountUnlock = "/admin/tai-khoan/{id}/mo-khoa";
+    public const string AccountRole = "/admin/tai-khoan/{id}/vai-tro";
+
+    public const string Audit = "/admin/nhat-ky";
+    public const string Import = "/admin/nhap-du-lieu";
+
+    public static string AccountLink(string template, string id) => RouteLink.Fill(template, ("id", id));
+}
