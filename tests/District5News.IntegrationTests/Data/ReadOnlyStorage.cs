@@ -129,21 +129,5 @@ public sealed class ReadOnlyStorage(FaultApp app, ITestOutputHelper output) : ID
         return false;
     }
 
-    private static (int Exit, string Error) Chattr(string flag, string path)
-    {
-        var info = new ProcessStartInfo("chattr") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        info.ArgumentList.Add(flag);
-        info.ArgumentList.Add(path);
-        try
-        {
-            using var process = Process.Start(info)!;
-            var error = process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            return (process.ExitCode, error);
-        }
-        catch (System.ComponentModel.Win32Exception ex)
-        {
-            return (-1, ex.Message);
-        }
-    }
+    private static (int Exit, string Error) Chattr(string flag, string path) => SystemCommand.Run("chattr", flag, path);
 }

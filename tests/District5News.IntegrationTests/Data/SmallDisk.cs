@@ -31,7 +31,7 @@ public sealed class SmallDisk : IDisposable
             return;
         }
 
-        var (exit, error) = Run("mount", "-t", "tmpfs", "-o", "size=8m,mode=0755", "tmpfs", Folder);
+        var (exit, error) = SystemCommand.Run("mount", "-t", "tmpfs", "-o", "size=8m,mode=0755", "tmpfs", Folder);
         _mounted = exit == 0;
         if (!_mounted)
         {
@@ -124,30 +124,9 @@ public sealed class SmallDisk : IDisposable
 
     private void Unmount()
     {
-        if (Run("umount", Folder).Exit != 0)
+        if (SystemCommand.Run("umount", Folder).Exit != 0)
         {
-            Run("umount", "-l", Folder);
-        }
-    }
-
-    private static (int Exit, string Error) Run(string program, params string[] args)
-    {
-        var info = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        try
-        {
-            using var process = Process.Start(info)!;
-            var error = process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            return (process.ExitCode, error);
-        }
-        catch (System.ComponentModel.Win32Exception ex)
-        {
-            return (-1, ex.Message);
+            SystemCommand.Run("umount", "-l", Folder);
         }
     }
 }
