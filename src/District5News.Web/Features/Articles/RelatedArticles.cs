@@ -3,22 +3,24 @@ using Microsoft.EntityFrameworkCore;
 namespace District5News.Web.Features.Articles;
 
 /// <summary>
-/// "TIN LIÊN QUAN": up to five bulletins of the same category that share words with this one's title. Titles are
-/// compared in their folded search form (so "Chợ Lớn" and "cho lon" are one word pair). Two syllables side by side
-/// (a Vietnamese word is often two: "xuất huyết", "văn nghệ") weigh twice a single syllable, and the syllables every
-/// bulletin title uses ("phường", "tổ chức", "của") weigh nothing. A bulletin needs a score of 2 to be related: one
-/// shared word pair, or two shared syllables. When fewer than three are found, the newest bulletins of the category
-/// not already listed under the article (TIN MỚI HƠN, TIN ĐÃ ĐƯA) fill the section up to three.
+/// "TIN LIÊN QUAN": up to five bulletins that share words with this one's title, those of the same category first.
+/// Titles are compared in their folded search form (so "Chợ Lớn" and "cho lon" are one word pair). Two syllables side by
+/// side (a Vietnamese word is often two: "xuất huyết", "văn nghệ") weigh three, a single shared syllable one, and the
+/// syllables every bulletin title uses ("phường", "tổ chức", "của") nothing; a bulletin needs 3 to be related: one
+/// shared word pair, or three shared syllables (two stray syllables, "chuẩn" and "hàng", say little). Bulletins
+/// already listed under the article (TIN MỚI HƠN, TIN ĐÃ ĐƯA) are not repeated. Nothing unrelated fills the list:
+/// when no bulletin shares enough words, the section is left out.
 /// </summary>
 public static class RelatedArticles
 {
     public const int MaxCount = 5;
-    public const int MinCount = 3;
 
     /// <summary>How many candidates sharing a syllable are scored (newest first).</summary>
     private const int CandidateLimit = 300;
 
-    private const int Threshold = 2;
+    private const int PairWeight = 3;
+
+    private const int Threshold = 3;
 
     /// <summary>Folded syllables too common in bulletin titles to say two bulletins are about the same thing.</summary>
     private static readonly HashSet<string> Common = new(StringComparer.Ordinal)
@@ -37,34 +39,26 @@ public static class RelatedArticles
         var words = searchTitle.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var pairs = Pairs(words);
         var distinctive = words.Where(w => !Common.Contains(w)).Distinct(StringComparer.Ordinal).ToList();
-
-        var sameCategory = visible.Where(a => a.CategoryId == categoryId && a.Id != articleId);
-        var chosen = new List<int>();
-        if (distinctive.Count > 0)
+        if (distinctive.Count == 0)
         {
-            var patterns = distinctive.Select(w => "% " + w + " %").ToList();
-            var candidates = await sameCategory
-                .Where(a => patterns.Any(p => EF.Functions.Like(" " + a.SearchTitle + " ", p)))
-                .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id)
-                .Select(a => new { a.Id, a.SearchTitle })
-                .Take(CandidateLimit)
-                .ToListAsync(cancellationToken);
-            chosen.AddRange(candidates
-                .Select((c, order) => (c.Id, Order: order, Score: Score(pairs, distinctive, c.SearchTitle)))
-                .Where(c => c.Score >= Threshold)
-                .OrderByDescending(c => c.Score).ThenBy(c => c.Order)
-                .Take(MaxCount)
-                .Select(c => c.Id));
+            return [];
         }
 
-        if (chosen.Count < MinCount)
-        {
-            var excluded = alreadyListed.Concat(chosen).ToList();
-            chosen.AddRange(await sameCategory.Where(a => !excluded.Contains(a.Id))
-                .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id)
-                .Select(a => a.Id).Take(MinCount - chosen.Count).ToListAsync(cancellationToken));
-        }
-
+        var excluded = alreadyListed.Append(articleId).ToList();
+        var patterns = distinctive.Select(w => "% " + w + " %").ToList();
+        var candidates = await visible
+            .Where(a => !excluded.Contains(a.Id) && patterns.Any(p => EF.Functions.Like(" " + a.SearchTitle + " ", p)))
+            .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id)
+            .Select(a => new { a.Id, a.CategoryId, a.SearchTitle })
+            .Take(CandidateLimit)
+            .ToListAsync(cancellationToken);
+        var chosen = candidates
+            .Select((c, order) => (c.Id, SameCategory: c.CategoryId == categoryId, Order: order, Score: Score(pairs, distinctive, c.SearchTitle)))
+            .Where(c => c.Score >= Threshold)
+            .OrderByDescending(c => c.SameCategory).ThenByDescending(c => c.Score).ThenBy(c => c.Order)
+            .Take(MaxCount)
+            .Select(c => c.Id)
+            .ToList();
         if (chosen.Count == 0)
         {
             return [];
@@ -74,12 +68,12 @@ public static class RelatedArticles
         return [.. chosen.Select(id => items.First(i => i.Id == id))];
     }
 
-    /// <summary>Twice each shared pair of neighbouring syllables, plus each shared syllable, common ones left out.</summary>
+    /// <summary>Three for each shared pair of neighbouring syllables, one for each shared syllable, common ones left out.</summary>
     internal static int Score(IReadOnlySet<string> pairs, IReadOnlyCollection<string> distinctive, string otherTitle)
     {
         var other = otherTitle.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var otherWords = other.ToHashSet(StringComparer.Ordinal);
-        return (2 * Pairs(other).Count(pairs.Contains)) + distinctive.Count(otherWords.Contains);
+        return (PairWeight * Pairs(other).Count(pairs.Contains)) + distinctive.Count(otherWords.Contains);
     }
 
     /// <summary>Neighbouring syllables, unless both are common ("to chuc", "ban tin").</summary>
