@@ -1,5 +1,6 @@
 using District5News.Web.Features.Archive;
 using District5News.Web.Features.Articles;
+using District5News.Web.Features.Caching;
 using District5News.Web.Routing;
 using Microsoft.AspNetCore.Mvc;
 
@@ -8,12 +9,23 @@ namespace District5News.Web.Controllers;
 /// <summary>"Xem theo ngày": the picker's form, one day, one month.</summary>
 public sealed class ArchiveController(ArchiveQueries archive) : PublicController
 {
+    /// <summary>
+    /// The picker's form sends ngay=25/11/2026 here and is redirected to that day. Without a date (a link checker, a
+    /// bookmark) this is the page to pick one; a wrong date gets the same page, with why, and 400.
+    /// </summary>
     [HttpGet(SiteRoutes.DayPicker)]
+    [NoPageCache] // the cache tells pages apart by ?page= only: a cached bare page would answer every ?ngay=
     public IActionResult Pick(string? ngay)
     {
-        if (!ArchiveQueries.TryParsePickerDate(ngay, out var day) || !ArchiveQueries.TryMakeDate(day.Year, day.Month, day.Day, out _))
+        if (string.IsNullOrWhiteSpace(ngay))
         {
-            return BadInput("Ngày không hợp lệ. Vui lòng chọn ngày theo dạng năm-tháng-ngày, ví dụ 2026-11-23.");
+            return View(archive.GetPicker(null, null));
+        }
+
+        if (!PickerDate.TryParse(ngay, out var day, out var error))
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(archive.GetPicker(ngay, error));
         }
 
         return Redirect(ArticleUrls.Day(day));

@@ -17,6 +17,12 @@ public sealed class SearchController(ArticleSearch search) : PublicController
             return badInput;
         }
 
+        // The form's own address, reached without a query (a link checker, a bookmark): the page to search from.
+        if (string.IsNullOrWhiteSpace(q))
+        {
+            return View(new SearchPageViewModel(string.Empty, null, null));
+        }
+
         if (!SearchQuery.TryParse(q, out var query, out var error))
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

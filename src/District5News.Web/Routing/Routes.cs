@@ -13,6 +13,16 @@ public static class SiteRoutes
     public const string Month = "/theo-ngay/{year:int}/{month:int}";
     public const string Day = "/theo-ngay/{year:int}/{month:int}/{day:int}";
     public const string Search = "/tim-kiem";
+
+    /// <summary>RSS 2.0 of the whole site and of one category (docs/residents.md).</summary>
+    public const string Rss = "/rss";
+    public const string CategoryRss = "/chuyen-muc/{slug}/rss";
+
+    /// <summary>The sitemap index, its numbered pages of addresses, and the news sitemap of the last two days.</summary>
+    public const string Sitemap = "/sitemap.xml";
+    public const string SitemapPage = "/sitemap-{page:int}.xml";
+    public const string NewsSitemap = "/sitemap-tin-moi.xml";
+    public const string Robots = "/robots.txt";
     public const string Error = "/loi/{code:int}";
 
     /// <summary>The error page the exception handler re-executes.</summary>

@@ -6,7 +6,8 @@ public static class PublicPages
     /// <summary>A bulletin in the middle of its category, so its page shows TIN MỚI HƠN, TIN ĐÃ ĐƯA and "Xem tiếp".</summary>
     public const string ArticleTitle = "Hội nghị Ban Chấp hành Đảng bộ quận bàn nhiệm vụ những tháng cuối năm";
 
-    public static readonly string[] Names = ["home", "category", "article", "day", "month", "search", "signin", "not-found"];
+    /// <remarks>"search-form" and "day-picker" are the forms' own addresses without input (issue 11: a page, not 400).</remarks>
+    public static readonly string[] Names = ["home", "category", "article", "day", "month", "search", "search-form", "day-picker", "signin", "not-found"];
 
     /// <summary>The status each page must answer with: all 200 except the missing bulletin.</summary>
     public static System.Net.HttpStatusCode ExpectedStatus(string name) =>
@@ -20,6 +21,8 @@ public static class PublicPages
         "day" => "/theo-ngay/2026/11/25",
         "month" => "/theo-ngay/2026/11",
         "search" => "/tim-kiem?q=" + Uri.EscapeDataString("cho an dong"),
+        "search-form" => "/tim-kiem",
+        "day-picker" => "/theo-ngay",
         "signin" => "/tai-khoan/dang-nhap",
         "not-found" => "/tin-tuc/999999/khong-co",
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown page"),

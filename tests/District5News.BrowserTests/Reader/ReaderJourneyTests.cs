@@ -72,17 +72,17 @@ public sealed class ReaderJourneyTests(BrowserFixture fixture, ITestOutputHelper
 
             await page.GotoAsync(_app.Url("/"));
             var form = page.Locator("[data-test=date-form]");
-            await form.GetByLabel("Chọn ngày").FillAsync("2026-11-25");
+            await form.GetByLabel("Chọn ngày").FillAsync("25/11/2026");
             await form.GetByRole(AriaRole.Button, new() { Name = "Xem theo ngày" }).ClickAsync();
 
             await Expect(page).ToHaveURLAsync(_app.Url("/theo-ngay/2026/11/25"));
-            await Expect(page.Locator("h1")).ToHaveTextAsync("Tin ngày 25 Tháng Mười Một 2026");
+            await Expect(page.Locator("h1")).ToHaveTextAsync("Tin ngày 25/11/2026");
             await Expect(page.Locator("[data-test=article-item] a.article-link")).ToHaveTextAsync(dayTitles.ToArray());
-            await Expect(form.GetByLabel("Chọn ngày")).ToHaveValueAsync("2026-11-25");
+            await Expect(form.GetByLabel("Chọn ngày")).ToHaveValueAsync("25/11/2026");
 
             await page.Locator("[data-test=previous-day]").ClickAsync();
             await Expect(page).ToHaveURLAsync(_app.Url($"/theo-ngay/{previousDay:yyyy'/'MM'/'dd}"));
-            await Expect(page.Locator("h1")).ToHaveTextAsync("Tin ngày 24 Tháng Mười Một 2026");
+            await Expect(page.Locator("h1")).ToHaveTextAsync("Tin ngày 24/11/2026");
             await Expect(page.Locator("[data-test=article-item] a.article-link")).ToHaveTextAsync(previousTitles.ToArray());
         });
 
@@ -145,7 +145,7 @@ public sealed class ReaderJourneyTests(BrowserFixture fixture, ITestOutputHelper
             await dateForm.ScrollIntoViewIfNeededAsync();
             await AssertTappableOnScreenAsync(dateForm.GetByLabel("Chọn ngày"));
             await AssertTappableOnScreenAsync(dateForm.GetByRole(AriaRole.Button));
-            await dateForm.GetByLabel("Chọn ngày").FillAsync("2026-11-25");
+            await dateForm.GetByLabel("Chọn ngày").FillAsync("25/11/2026");
             await dateForm.GetByRole(AriaRole.Button).TapAsync();
             await Expect(page).ToHaveURLAsync(_app.Url("/theo-ngay/2026/11/25"));
             await AssertNoSidewaysScrollingAsync(page);

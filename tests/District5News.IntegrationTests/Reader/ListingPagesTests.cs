@@ -17,7 +17,7 @@ public sealed class ListingPagesTests(ReaderSiteFactory app) : IClassFixture<Rea
         Assert.Equal("Ban Tuyên giáo Quận ủy triển khai nhiệm vụ năm 2027", page.Text("[data-test=feature] h3"));
         Assert.DoesNotContain(page.Texts(".article-link"), t => t.Contains("hẹn giờ", StringComparison.Ordinal) || t.Contains("nháp", StringComparison.Ordinal));
         Assert.NotNull(page.QuerySelector("[data-test=visit-counter]"));
-        Assert.NotNull(page.QuerySelector("form[action='/theo-ngay'] input[type=date][name=ngay]"));
+        Assert.NotNull(page.QuerySelector("form[action='/theo-ngay'] input[type=text][name=ngay]"));
         Assert.NotNull(page.QuerySelector("form[action='/tim-kiem'] input[name=q]"));
     }
 
@@ -52,7 +52,7 @@ public sealed class ListingPagesTests(ReaderSiteFactory app) : IClassFixture<Rea
         var (response, page) = await Html.GetAsync(app.CreateBrowser(), "/theo-ngay/2026/11/10");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Tin ngày 10 Tháng Mười Một 2026", page.Text("h1"));
+        Assert.Equal("Tin ngày 10/11/2026", page.Text("h1"));
         Assert.Equal(["Phường tổ chức đêm văn nghệ mừng ngày Nhà giáo"], page.Texts(".article-list .article-link"));
         Assert.Equal("/theo-ngay/2026/10/25", page.QuerySelector("[data-test=previous-day]")!.GetAttribute("href"));
         Assert.Equal("/theo-ngay/2026/11/11", page.QuerySelector("[data-test=next-day]")!.GetAttribute("href"));
@@ -75,8 +75,8 @@ public sealed class ListingPagesTests(ReaderSiteFactory app) : IClassFixture<Rea
         var (response, page) = await Html.GetAsync(app.CreateBrowser(), "/theo-ngay/2026/11");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Tin Tháng Mười Một 2026", page.Text("h1"));
-        Assert.Equal(["12 Tháng Mười Một 2026", "11 Tháng Mười Một 2026", "10 Tháng Mười Một 2026"], page.Texts(".day-group h2"));
+        Assert.Equal("Tin tháng 11/2026", page.Text("h1"));
+        Assert.Equal(["Ngày 12/11/2026", "Ngày 11/11/2026", "Ngày 10/11/2026"], page.Texts(".day-group h2"));
     }
 
     [Fact]

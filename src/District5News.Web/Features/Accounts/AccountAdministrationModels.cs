@@ -47,6 +47,7 @@ public sealed record AccountCreateInput
     [Display(Name = "Mật khẩu ban đầu")]
     public string Password { get; init; } = string.Empty;
 
+    [Required(ErrorMessage = "Vui lòng nhập lại mật khẩu.")]
     [Compare(nameof(Password), ErrorMessage = "Hai lần nhập mật khẩu không khớp.")]
     [DataType(DataType.Password)]
     [Display(Name = "Nhập lại mật khẩu")]
@@ -67,6 +68,7 @@ public sealed record PasswordResetInput
     [Display(Name = "Mật khẩu mới")]
     public string Password { get; init; } = string.Empty;
 
+    [Required(ErrorMessage = "Vui lòng nhập lại mật khẩu mới.")]
     [Compare(nameof(Password), ErrorMessage = "Hai lần nhập mật khẩu không khớp.")]
     [DataType(DataType.Password)]
     [Display(Name = "Nhập lại mật khẩu mới")]

@@ -6,17 +6,17 @@ public sealed record SignInInput
 {
     [Required(ErrorMessage = "Vui lòng nhập email.")]
     [EmailAddress(ErrorMessage = "Email không hợp lệ.")]
-    [StringLength(256)]
+    [StringLength(256, ErrorMessage = "Email dài tối đa 256 ký tự.")]
     [Display(Name = "Email")]
     public string Email { get; init; } = string.Empty;
 
     [Required(ErrorMessage = "Vui lòng nhập mật khẩu.")]
-    [StringLength(200)]
+    [StringLength(200, ErrorMessage = "Mật khẩu dài tối đa 200 ký tự.")]
     [DataType(DataType.Password)]
     [Display(Name = "Mật khẩu")]
     public string Password { get; init; } = string.Empty;
 
-    [StringLength(2000)]
+    [StringLength(2000, ErrorMessage = "Địa chỉ quay lại dài quá 2.000 ký tự.")]
     public string? ReturnUrl { get; init; }
 }
 
@@ -33,6 +33,7 @@ public sealed record ChangePasswordInput
     [Display(Name = "Mật khẩu mới")]
     public string NewPassword { get; init; } = string.Empty;
 
+    [Required(ErrorMessage = "Vui lòng nhập lại mật khẩu mới.")]
     [Compare(nameof(NewPassword), ErrorMessage = "Hai lần nhập mật khẩu mới không khớp.")]
     [DataType(DataType.Password)]
     [Display(Name = "Nhập lại mật khẩu mới")]

@@ -5,8 +5,11 @@ using Microsoft.EntityFrameworkCore;
 namespace District5News.Web.Features.Archive;
 
 /// <summary>"Xem theo ngày": bulletins of one Vietnam calendar day or month.</summary>
-public sealed class ArchiveQueries(ArticleQueries articles)
+public sealed class ArchiveQueries(ArticleQueries articles, TimeProvider clock)
 {
+    /// <summary>The "Xem theo ngày" page: the form, with what was typed and why it was refused, and today's links.</summary>
+    public DayPickerViewModel GetPicker(string? typed, string? error) => new(typed, error, VietnamTime.Today(clock));
+
     public async Task<DayPageViewModel> GetDayAsync(DateOnly day, CancellationToken cancellationToken)
     {
         var (start, end) = VietnamTime.DayRangeUtc(day);
@@ -42,11 +45,6 @@ public sealed class ArchiveQueries(ArticleQueries articles)
         return new MonthPageViewModel(year, month, days, items.Count, first.AddMonths(-1), first.AddMonths(1));
     }
 
-    /// <summary>Reads the picker's yyyy-MM-dd; false for anything that is not a real date.</summary>
-    public static bool TryParsePickerDate(string? value, out DateOnly day) =>
-        DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
-            System.Globalization.DateTimeStyles.None, out day);
-
     public static bool TryMakeDate(int year, int month, int day, out DateOnly date)
     {
         date = default;
@@ -61,6 +59,8 @@ public sealed class ArchiveQueries(ArticleQueries articles)
 
     public static bool IsValidMonth(int year, int month) => year is >= 1900 and <= 9998 && month is >= 1 and <= 12;
 }
+
+public sealed record DayPickerViewModel(string? Typed, string? Error, DateOnly Today);
 
 public sealed record DayPageViewModel(DateOnly Day, IReadOnlyList<ArticleListItem> Items, DateOnly? PreviousDay, DateOnly? NextDay);
 

@@ -65,7 +65,7 @@ public sealed class ArticleQueries(NewsDbContext db, TimeProvider clock)
     {
         var article = await Visible().Where(a => a.Id == id).Select(a => new
         {
-            a.Id, a.Title, a.Slug, a.Lead, a.BodyHtml, a.CoverImagePath, a.PublishedAtUtc, a.CategoryId,
+            a.Id, a.Title, a.Slug, a.Lead, a.BodyHtml, a.CoverImagePath, a.PublishedAtUtc, a.UpdatedAtUtc, a.CategoryId, a.SearchTitle,
             CategoryName = a.Category!.Name, CategorySlug = a.Category.Slug,
         }).FirstOrDefaultAsync(cancellationToken);
         if (article is null)
@@ -99,6 +99,9 @@ public sealed class ArticleQueries(NewsDbContext db, TimeProvider clock)
             moreOlderUrl = ArticleUrls.Category(article.CategorySlug, (positionOfNext / CategoryPageSize) + 1);
         }
 
+        var related = await RelatedArticles.FindAsync(Visible(), article.Id, article.CategoryId, article.SearchTitle,
+            [.. newer.Select(n => n.Id), .. older.Select(o => o.Id)], cancellationToken);
+
         return new ArticlePageViewModel
         {
             Id = article.Id,
@@ -108,11 +111,13 @@ public sealed class ArticleQueries(NewsDbContext db, TimeProvider clock)
             BodyHtml = article.BodyHtml,
             CoverImagePath = article.CoverImagePath,
             PublishedAtUtc = article.PublishedAtUtc,
+            ModifiedAtUtc = article.UpdatedAtUtc > article.PublishedAtUtc ? article.UpdatedAtUtc : article.PublishedAtUtc,
             CategoryName = article.CategoryName,
             CategorySlug = article.CategorySlug,
             Newer = newer,
             Older = older,
             MoreOlderUrl = moreOlderUrl,
+            Related = related,
         };
     }
 }

@@ -24,6 +24,9 @@ public sealed record ArticlePageViewModel
 
     public required DateTime PublishedAtUtc { get; init; }
 
+    /// <summary>The last change: the last save, or the publication when that came later.</summary>
+    public required DateTime ModifiedAtUtc { get; init; }
+
     public required string CategoryName { get; init; }
 
     public required string CategorySlug { get; init; }
@@ -33,6 +36,9 @@ public sealed record ArticlePageViewModel
     public required IReadOnlyList<ArticleListItem> Older { get; init; }
 
     public string? MoreOlderUrl { get; init; }
+
+    /// <summary>"TIN LIÊN QUAN": same category, shared title words (<see cref="RelatedArticles"/>).</summary>
+    public IReadOnlyList<ArticleListItem> Related { get; init; } = [];
 
     public string Url => ArticleUrls.Article(Id, Slug);
 }

@@ -7,7 +7,8 @@ using Microsoft.Net.Http.Headers;
 namespace District5News.Web.Features.Caching;
 
 /// <summary>
-/// Output caching of the public pages (the counted pages, less those marked <see cref="NoPageCacheAttribute"/>).
+/// Output caching of the public pages (the counted pages and the feeds marked <see cref="PageCachedAttribute"/>, less
+/// those marked <see cref="NoPageCacheAttribute"/>).
 /// Entries carry <see cref="PublicPages.Tag"/>, so any publishing change evicts them at once, and live no
 /// longer than <see cref="PageCacheOptions.Lifetime"/> nor past the next scheduled publication. Only the
 /// <c>page</c> query value makes a different page: other query strings (fbclid, utm_...) share one entry.
@@ -25,7 +26,7 @@ public sealed class PublicPageCachePolicy(ScheduledPublications schedule, Public
         var http = context.HttpContext;
         var metadata = http.GetEndpoint()?.Metadata;
         if (!options.Value.Enabled
-            || metadata?.GetMetadata<CountedPageAttribute>() is null
+            || (metadata?.GetMetadata<CountedPageAttribute>() is null && metadata?.GetMetadata<PageCachedAttribute>() is null)
             || metadata.GetMetadata<NoPageCacheAttribute>() is not null
             || !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
             || http.Request.Headers.ContainsKey(HeaderNames.Authorization))

@@ -27,6 +27,14 @@ public static class VietnamTime
         return (ToUtc(first.ToDateTime(TimeOnly.MinValue)), ToUtc(first.AddMonths(1).ToDateTime(TimeOnly.MinValue)));
     }
 
+    /// <summary>"2026-11-20T08:15:00+07:00": the instant in Vietnam time with its offset (OpenGraph, JSON-LD, sitemaps).</summary>
+    public static string Iso8601(DateTime utc) =>
+        ToVietnam(utc).ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + "+07:00";
+
+    /// <summary>"Fri, 20 Nov 2026 08:15:00 +0700": the RFC 822 date RSS 2.0 asks for, in Vietnam time.</summary>
+    public static string Rfc822(DateTime utc) =>
+        ToVietnam(utc).ToString("ddd, dd MMM yyyy HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " +0700";
+
     private static DateTime AsUtc(DateTime value) => value.Kind switch
     {
         DateTimeKind.Local => value.ToUniversalTime(),

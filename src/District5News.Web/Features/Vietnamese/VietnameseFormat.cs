@@ -48,6 +48,13 @@ public static class VietnameseFormat
     /// <summary>"Tháng Mười Một 2020".</summary>
     public static string MonthYear(int year, int month) => $"{MonthName(month)} {year}";
 
+    /// <summary>"25/11/2026": how headings, lists and forms write a day.</summary>
+    public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>"11/2026": how headings write a month, after "tháng" ("Tin tháng 11/2026").</summary>
+    public static string MonthOfYear(int year, int month) =>
+        string.Create(CultureInfo.InvariantCulture, $"{month}/{year}");
+
     /// <summary>"23/11/2020", Vietnam time.</summary>
     public static string ShortDate(DateTime utc) =>
         VietnamTime.ToVietnam(utc).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);

@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace District5News.Web.Features.Articles;
+
+/// <summary>
+/// "TIN LIÊN QUAN": up to five bulletins that share words with this one's title, those of the same category first.
+/// Titles are compared in their folded search form (so "Chợ Lớn" and "cho lon" are one word pair). Two syllables side by
+/// side (a Vietnamese word is often two: "xuất huyết", "văn nghệ") weigh three, a single shared syllable one, and the
+/// syllables every bulletin title uses ("phường", "tổ chức", "của") nothing; a bulletin needs 3 to be related: one
+/// shared word pair, or three shared syllables (two stray syllables, "chuẩn" and "hàng", say little). Bulletins
+/// already listed under the article (TIN MỚI HƠN, TIN ĐÃ ĐƯA) are not repeated. Nothing unrelated fills the list:
+/// when no bulletin shares enough words, the section is left out.
+/// </summary>
+public static class RelatedArticles
+{
+    public const int MaxCount = 5;
+
+    /// <summary>How many candidates sharing a syllable are scored (newest first).</summary>
+    private const int CandidateLimit = 300;
+
+    private const int PairWeight = 3;
+
+    private const int Threshold = 3;
+
+    /// <summary>Folded syllables too common in bulletin titles to say two bulletins are about the same thing.</summary>
+    private static readonly HashSet<string> Common = new(StringComparer.Ordinal)
+    {
+        "ban", "tin", "quan", "phuong", "so", "to", "chuc", "cua", "va", "cac", "nhung", "cho", "tai", "ve", "voi",
+        "trong", "la", "co", "khong", "duoc", "mot", "de", "nam", "ngay", "thang", "nguoi", "dan", "tren", "dia",
+        "theo", "nay", "da", "se", "dang", "len", "ra", "vao", "tu", "den", "nhan", "dip", "thuc", "hien", "cong",
+        "tac", "nhiem", "vu", "ke", "hoach", "trien", "khai", "thanh", "pho", "ho", "chi", "minh", "tp", "hcm",
+    };
+
+    /// <param name="visible">What residents can see (<see cref="ArticleQueries.Visible"/>).</param>
+    public static async Task<IReadOnlyList<ArticleListItem>> FindAsync(
+        IQueryable<Data.Entities.Article> visible, int articleId, int categoryId, string searchTitle,
+        IReadOnlyCollection<int> alreadyListed, CancellationToken cancellationToken)
+    {
+        var words = searchTitle.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var pairs = Pairs(words);
+        var distinctive = words.Where(w => !Common.Contains(w)).Distinct(StringComparer.Ordinal).ToList();
+        if (distinctive.Count == 0)
+        {
+            return [];
+        }
+
+        var excluded = alreadyListed.Append(articleId).ToList();
+        var patterns = distinctive.Select(w => "% " + w + " %").ToList();
+        var candidates = await visible
+            .Where(a => !excluded.Contains(a.Id) && patterns.Any(p => EF.Functions.Like(" " + a.SearchTitle + " ", p)))
+            .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id)
+            .Select(a => new { a.Id, a.CategoryId, a.SearchTitle })
+            .Take(CandidateLimit)
+            .ToListAsync(cancellationToken);
+        var chosen = candidates
+            .Select((c, order) => (c.Id, SameCategory: c.CategoryId == categoryId, Order: order, Score: Score(pairs, distinctive, c.SearchTitle)))
+            .Where(c => c.Score >= Threshold)
+            .OrderByDescending(c => c.SameCategory).ThenByDescending(c => c.Score).ThenBy(c => c.Order)
+            .Take(MaxCount)
+            .Select(c => c.Id)
+            .ToList();
+        if (chosen.Count == 0)
+        {
+            return [];
+        }
+
+        var items = await ArticleQueries.ToListItems(visible.Where(a => chosen.Contains(a.Id))).ToListAsync(cancellationToken);
+        return [.. chosen.Select(id => items.First(i => i.Id == id))];
+    }
+
+    /// <summary>Three for each shared pair of neighbouring syllables, one for each shared syllable, common ones left out.</summary>
+    internal static int Score(IReadOnlySet<string> pairs, IReadOnlyCollection<string> distinctive, string otherTitle)
+    {
+        var other = otherTitle.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var otherWords = other.ToHashSet(StringComparer.Ordinal);
+        return (PairWeight * Pairs(other).Count(pairs.Contains)) + distinctive.Count(otherWords.Contains);
+    }
+
+    /// <summary>Neighbouring syllables, unless both are common ("to chuc", "ban tin").</summary>
+    private static HashSet<string> Pairs(string[] words)
+    {
+        var pairs = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < words.Length; i++)
+        {
+            if (!(Common.Contains(words[i]) && Common.Contains(words[i + 1])))
+            {
+                pairs.Add(words[i] + " " + words[i + 1]);
+            }
+        }
+
+        return pairs;
+    }
+}
