@@ -20,7 +20,10 @@ public static class PipelineExtensions
         app.UseStatusCodePagesWithReExecute(SiteRoutes.StatusCodePage);
         app.UseResponseCompression();
         app.UseSerilogRequestLogging(o =>
-            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");
+        {
+            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            o.Logger = app.Services.GetRequiredService<Serilog.ILogger>(); // this host's logger, not the static one
+        });
         app.UseNewsUploads();
         app.MapStaticAssets();
         app.UseRouting();
