@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace District5News.Web.Data;
 
@@ -57,6 +58,9 @@ public sealed class DatabaseInitializer(
         SqliteException damaged when (damaged.SqliteErrorCode & 0xFF) is SqliteCorrupt or SqliteNotADatabase =>
             $"The database {DatabaseName()} is damaged (SQLite: {OneLine(damaged.Message)}). Refusing to start: run check-database "
             + "to see what is wrong, then restore the last backup (docs/operations.md).",
+        NpgsqlException { IsTransient: true } unreachable when unreachable is not PostgresException =>
+            $"The database server of {DatabaseName()} cannot be reached ({OneLine(unreachable.GetBaseException().Message)}). "
+            + "Refusing to start: check that PostgreSQL runs and ConnectionStrings__News names its host and port (docs/operations.md).",
         _ when StorageFailure.Is(exception) =>
             $"The database {DatabaseName()} cannot be opened for writing ({OneLine(exception.GetBaseException().Message)}). "
             + "Refusing to start: check the disk space and the file's permissions (docs/security/faults.md).",
