@@ -49,32 +49,41 @@ public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, Tim
     /// </summary>
     private async Task<(IReadOnlyList<int> Ids, int Total)> FindWithTsQueryAsync(SearchQuery query, int page, CancellationToken cancellationToken)
     {
-        // These must stay the indexed expressions of the migration, character for character in meaning.
-        const string Document = """to_tsvector('simple', a."SearchTitle" || ' ' || a."SearchBody")""";
-        const string Title = """to_tsvector('simple', a."SearchTitle")""";
-        const string Words = "plainto_tsquery('simple', @words)";
-        var where = $"""{Document} @@ {Words} AND {ArticleVisibility.VisibleSql("a", "@now")}""";
         var nowUtc = clock.GetUtcNow().UtcDateTime;
-        NpgsqlParameter[] Parameters() => [new("words", string.Join(' ', query.Words)), new("now", nowUtc)];
-
-        // Built only from constants: the words and the time travel as parameters.
-        var countSql = $"""SELECT count(*)::int AS "Value" FROM "Articles" AS a WHERE {where}""";
-        var pageSql = $"""
-            SELECT a."Id" AS "Value" FROM "Articles" AS a WHERE {where}
-            ORDER BY {Title} @@ {Words} DESC, a."PublishedAtUtc" DESC, a."Id" DESC
-            LIMIT @take OFFSET @skip
-            """;
-        var total = await db.Database.SqlQueryRaw<int>(countSql, Parameters()).SingleAsync(cancellationToken);
+        var total = await db.Database.SqlQueryRaw<int>(TsQuerySql.Count, TsQuerySql.Parameters(query, nowUtc)).SingleAsync(cancellationToken);
         if (total == 0)
         {
             return ([], 0);
         }
 
         var ids = await db.Database.SqlQueryRaw<int>(
-            pageSql,
-            [.. Parameters(), new NpgsqlParameter("take", PageSize), new NpgsqlParameter("skip", PageRequest.Skip(page, PageSize))])
+            TsQuerySql.Page,
+            [.. TsQuerySql.Parameters(query, nowUtc), new NpgsqlParameter("take", PageSize), new NpgsqlParameter("skip", PageRequest.Skip(page, PageSize))])
             .ToListAsync(cancellationToken);
         return (ids, total);
+    }
+
+    /// <summary>PostgreSQL's search statements, visible to the test that checks their plans use the indexes.</summary>
+    internal static class TsQuerySql
+    {
+        // These must stay the indexed expressions of the migration ArticleSearchIndex.
+        private const string Document = """to_tsvector('simple', a."SearchTitle" || ' ' || a."SearchBody")""";
+        private const string Title = """to_tsvector('simple', a."SearchTitle")""";
+        private const string Words = "plainto_tsquery('simple', @words)";
+
+        // Built only from constants: the words and the time travel as parameters.
+        private static readonly string Where = $"""{Document} @@ {Words} AND {ArticleVisibility.VisibleSql("a", "@now")}""";
+
+        public static readonly string Count = $"""SELECT count(*)::int AS "Value" FROM "Articles" AS a WHERE {Where}""";
+
+        public static readonly string Page = $"""
+            SELECT a."Id" AS "Value" FROM "Articles" AS a WHERE {Where}
+            ORDER BY {Title} @@ {Words} DESC, a."PublishedAtUtc" DESC, a."Id" DESC
+            LIMIT @take OFFSET @skip
+            """;
+
+        public static NpgsqlParameter[] Parameters(SearchQuery query, DateTime nowUtc) =>
+            [new("words", string.Join(' ', query.Words)), new("now", nowUtc)];
     }
 
     /// <summary>SQL Server (no FTS5 here): whole folded words with LIKE; see docs/benchmarks.md for full-text search.</summary>
