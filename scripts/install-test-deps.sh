@@ -4,6 +4,7 @@
 #   fonts-liberation   Arial-compatible fonts, so pages and README screenshots render as on a resident's PC
 #   default-jre-headless  runs the Nu Html Checker (vnu.jar)
 #   nodejs, npm        run Lighthouse and install the validators (tests/package.json)
+#   postgresql         the integration tests start a throwaway PostgreSQL cluster (initdb, pg_ctl) and run the data tests on it
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +14,7 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null 2>&1; then

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace District5News.Web.Data;
 
@@ -57,11 +58,28 @@ public sealed class DatabaseInitializer(
         SqliteException damaged when (damaged.SqliteErrorCode & 0xFF) is SqliteCorrupt or SqliteNotADatabase =>
             $"The database {DatabaseName()} is damaged (SQLite: {OneLine(damaged.Message)}). Refusing to start: run check-database "
             + "to see what is wrong, then restore the last backup (docs/operations.md).",
+        _ when Unreachable(exception) is { } unreachable =>
+            $"The database server of {DatabaseName()} cannot be reached ({OneLine(unreachable.GetBaseException().Message)}). "
+            + "Refusing to start: check that PostgreSQL runs and ConnectionStrings__News names its host and port (docs/operations.md).",
         _ when StorageFailure.Is(exception) =>
             $"The database {DatabaseName()} cannot be opened for writing ({OneLine(exception.GetBaseException().Message)}). "
             + "Refusing to start: check the disk space and the file's permissions (docs/security/faults.md).",
         _ => null,
     };
+
+    /// <summary>The PostgreSQL server did not answer (EF wraps it as a transient failure); an error the server sent is not this.</summary>
+    private static NpgsqlException? Unreachable(Exception? exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is NpgsqlException { IsTransient: true } npgsql and not PostgresException)
+            {
+                return npgsql;
+            }
+        }
+
+        return null;
+    }
 
     private const int SqliteCorrupt = 11;
     private const int SqliteNotADatabase = 26;

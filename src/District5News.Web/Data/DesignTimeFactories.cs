@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace District5News.Web.Data;
 
-// Used by `dotnet ef migrations add ... --context SqliteNewsDbContext|SqlServerNewsDbContext` only.
+// Used by `dotnet ef migrations add ... --context SqliteNewsDbContext|SqlServerNewsDbContext|PostgreSqlNewsDbContext` only.
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteNewsDbContext>
 {
     public SqliteNewsDbContext CreateDbContext(string[] args) =>
@@ -15,4 +15,10 @@ public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<Sql
     public SqlServerNewsDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlServerNewsDbContext>()
             .UseSqlServer("Server=(local);Database=District5News;Trusted_Connection=True;TrustServerCertificate=True").Options);
+}
+
+public sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlNewsDbContext>
+{
+    public PostgreSqlNewsDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgreSqlNewsDbContext>().UseNpgsql("Host=127.0.0.1;Database=district5news").Options);
 }

@@ -54,3 +54,5 @@ public class NewsDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyCon
 public sealed class SqliteNewsDbContext(DbContextOptions<SqliteNewsDbContext> options) : NewsDbContext(options);
 
 public sealed class SqlServerNewsDbContext(DbContextOptions<SqlServerNewsDbContext> options) : NewsDbContext(options);
+
+public sealed class PostgreSqlNewsDbContext(DbContextOptions<PostgreSqlNewsDbContext> options) : NewsDbContext(options);

@@ -1,5 +1,6 @@
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace District5News.Web.Data;
 
@@ -22,6 +23,10 @@ public static class StorageFailure
     // SQL Server: filegroup full (1105), transaction log full (9002), database read-only (3906).
     private static readonly HashSet<int> SqlServerNumbers = [1105, 9002, 3906];
 
+    // PostgreSQL SQLSTATEs: disk_full (53100), read_only_sql_transaction (25006: a standby, or
+    // default_transaction_read_only set by an operator), io_error (58030).
+    private static readonly HashSet<string> PostgreSqlStates = ["53100", "25006", "58030"];
+
     // Files (cover images): on Linux the HResult is the errno (ENOSPC 28, EROFS 30, EDQUOT 122); on Windows
     // ERROR_DISK_FULL, ERROR_HANDLE_DISK_FULL, ERROR_WRITE_PROTECT as HRESULTs.
     private static readonly HashSet<int> FileErrors = [28, 30, 122, unchecked((int)0x80070070), unchecked((int)0x80070027), unchecked((int)0x80070013)];
@@ -37,6 +42,8 @@ public static class StorageFailure
                     or SqliteIoError or SqliteFull or SqliteCantOpen:
                     return true;
                 case SqlException sqlServer when SqlServerNumbers.Contains(sqlServer.Number):
+                    return true;
+                case PostgresException postgres when PostgreSqlStates.Contains(postgres.SqlState):
                     return true;
                 case IOException io when FileErrors.Contains(io.HResult):
                     return true;

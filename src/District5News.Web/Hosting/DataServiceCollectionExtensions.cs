@@ -15,14 +15,18 @@ public static class DataServiceCollectionExtensions
         var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = configuration.GetConnectionString("News");
 
+        if (options.Provider is DatabaseProvider.SqlServer or DatabaseProvider.PostgreSql && string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException($"Database:Provider is {options.Provider} but ConnectionStrings:News is empty.");
+        }
+
         if (options.Provider == DatabaseProvider.SqlServer)
         {
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:News is empty.");
-            }
-
             services.AddDbContext<NewsDbContext, SqlServerNewsDbContext>(o => o.UseSqlServer(connectionString));
+        }
+        else if (options.Provider == DatabaseProvider.PostgreSql)
+        {
+            services.AddDbContext<NewsDbContext, PostgreSqlNewsDbContext>(o => o.UseNpgsql(connectionString));
         }
         else
         {

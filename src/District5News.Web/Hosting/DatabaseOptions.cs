@@ -6,6 +6,7 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    PostgreSql,
 }
 
 /// <summary>The "Database" section. The connection string itself is ConnectionStrings:News.</summary>

@@ -34,6 +34,7 @@ public static class PipelineExtensions
         app.UseAuthorization();
         // WithStaticAssets: views link the fingerprinted file names, which MapStaticAssets serves as immutable for a year.
         app.MapControllers().WithStaticAssets();
+        app.MapNewsHealth();
         return app;
     }
 

@@ -80,3 +80,13 @@ public static class AdminRoutes
 
     public static string AccountLink(string template, string id) => RouteLink.Fill(template, ("id", id));
 }
+
+/// <summary>The load balancer's probes: plain text, never counted, never cached.</summary>
+public static class HealthRoutes
+{
+    /// <summary>The process answers.</summary>
+    public const string Alive = "/healthz";
+
+    /// <summary>The process answers, its database answers and has every migration of this version.</summary>
+    public const string Ready = "/healthz/ready";
+}

@@ -1,6 +1,8 @@
 using District5News.IntegrationTests.Infrastructure;
 using District5News.Web.Data.Entities;
 using District5News.Web.Features.Editing;
+using District5News.Web.Features.Search;
+using District5News.Web.Hosting;
 using District5News.Web.Features.Vietnamese;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +12,7 @@ namespace District5News.IntegrationTests.Caching;
 /// Search with more matches than FTS5's small-tier path reads at once, so the counts come from FTS5 less the
 /// hidden matches and pages walk the publication-time index: the answers must be the same as on a small site.
 /// </summary>
-public sealed class SearchAtScaleTests(SearchAtScaleTests.ManyBulletinsSite app) : IClassFixture<SearchAtScaleTests.ManyBulletinsSite>
+public abstract class SearchAtScaleTests(SearchAtScaleTests.ManyBulletinsSite app)
 {
     public const int BodyMatches = 1_600;
     public const int TitleMatches = 5;
@@ -52,8 +54,53 @@ public sealed class SearchAtScaleTests(SearchAtScaleTests.ManyBulletinsSite app)
         Assert.Empty(page.QuerySelectorAll("[data-test=search-result]"));
     }
 
-    public sealed class ManyBulletinsSite : NewsAppFactory, IAsyncLifetime
+    public sealed class OnSqlite(ManyBulletinsSite app) : SearchAtScaleTests(app), IClassFixture<ManyBulletinsSite>;
+
+    public sealed class OnPostgreSql(ManyBulletinsSite.OnPostgreSql app) : SearchAtScaleTests(app), IClassFixture<ManyBulletinsSite.OnPostgreSql>
     {
+        /// <summary>The search statements reach the bulletins through the GIN indexes, not by reading the table.</summary>
+        [Theory]
+        [InlineData("kenh tau hu an toan")]
+        [InlineData("nao vet dot")]
+        public async Task Search_Plan_UsesTheFullTextIndex(string words)
+        {
+            Assert.True(SearchQuery.TryParse(words, out var query, out _));
+            var plans = await app.WithDbAsync(async db =>
+            {
+                await db.Database.ExecuteSqlRawAsync("""ANALYZE "Articles";""");
+                var now = app.Clock.GetUtcNow().UtcDateTime;
+                var explainCount = "EXPLAIN " + ArticleSearch.TsQuerySql.Count;
+                var explainPage = "EXPLAIN " + ArticleSearch.TsQuerySql.Page;
+                return new[]
+                {
+                    string.Join('\n', await db.Database.SqlQueryRaw<string>(explainCount, ArticleSearch.TsQuerySql.Parameters(query!, now)).ToListAsync()),
+                    string.Join('\n', await db.Database.SqlQueryRaw<string>(
+                        explainPage,
+                        [.. ArticleSearch.TsQuerySql.Parameters(query!, now), new Npgsql.NpgsqlParameter("take", 10), new Npgsql.NpgsqlParameter("skip", (object)0)]).ToListAsync()),
+                };
+            });
+
+            Assert.All(plans, plan =>
+            {
+                Assert.Contains("Bitmap Index Scan on \"IX_Articles_SearchDocument\"", plan, StringComparison.Ordinal);
+                Assert.DoesNotContain("Seq Scan", plan, StringComparison.Ordinal);
+            });
+        }
+    }
+
+    public class ManyBulletinsSite : NewsAppFactory, IAsyncLifetime
+    {
+        public ManyBulletinsSite()
+        {
+        }
+
+        protected ManyBulletinsSite(DatabaseProvider provider)
+            : base(provider)
+        {
+        }
+
+        public sealed class OnPostgreSql() : ManyBulletinsSite(DatabaseProvider.PostgreSql);
+
         public async Task InitializeAsync()
         {
             await WithDbAsync(async db =>

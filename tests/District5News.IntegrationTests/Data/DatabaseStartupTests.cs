@@ -1,8 +1,9 @@
 using System.Net;
+using District5News.IntegrationTests.Infrastructure;
 
 namespace District5News.IntegrationTests.Data;
 
-/// <summary>The real app process started in Production on a missing, foreign or crashed-on database file.</summary>
+/// <summary>The real app process started in Production on a missing, foreign or crashed-on database file, or a PostgreSQL server it cannot use.</summary>
 public sealed class DatabaseStartupTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"d5news-start-{Guid.NewGuid():N}");
@@ -89,6 +90,50 @@ public sealed class DatabaseStartupTests : IDisposable
         using var second = await PortalProcess.StartServerAsync(path);
         var (exit, output, error) = await PortalProcess.RunToEndAsync(path, null, "check-database");
         Assert.True(exit == 0, output + error);
+    }
+
+    [Fact]
+    public async Task Production_PostgreSqlServerUnreachable_RefusesWithOneLine()
+    {
+        var port = FreePort(); // nothing listens there
+        var (exit, _, error) = await PortalProcess.RunToEndAsync(_folder, new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "PostgreSql",
+            ["ConnectionStrings__News"] = $"Host=127.0.0.1;Port={port};Username=postgres;Database=district5news;Timeout=5",
+        });
+
+        Assert.NotEqual(0, exit);
+        Assert.StartsWith($"The database server of \"district5news\" on tcp://127.0.0.1:{port} cannot be reached (",
+            Assert.Single(Lines(error)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Production_PostgreSqlDatabaseMissing_RefusesWithOneLineAndCreatesNothing()
+    {
+        var name = PostgreSqlCluster.NewDatabaseName();
+        var cluster = PostgreSqlCluster.Instance;
+
+        var (exit, _, error) = await PortalProcess.RunToEndAsync(_folder, new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "PostgreSql",
+            ["ConnectionStrings__News"] = cluster.ConnectionString(name),
+        });
+
+        Assert.NotEqual(0, exit);
+        Assert.StartsWith($"The database \"{name}\" on tcp://127.0.0.1:{cluster.Port} does not exist. Refusing to start",
+            Assert.Single(Lines(error)), StringComparison.Ordinal);
+        await using var connection = new Npgsql.NpgsqlConnection(cluster.ConnectionString("postgres"));
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname = @name", connection);
+        command.Parameters.AddWithValue("name", name);
+        Assert.Equal(0L, await command.ExecuteScalarAsync());
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static List<string> Lines(string text) =>

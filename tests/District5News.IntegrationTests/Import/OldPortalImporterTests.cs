@@ -4,22 +4,23 @@ using District5News.Web.Data.Entities;
 using District5News.Web.Features.Articles;
 using District5News.Web.Features.Audit;
 using District5News.Web.Features.Import;
+using District5News.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace District5News.IntegrationTests.Import;
 
 /// <summary>
-/// The importer over the real app and a real SQLite file. Each test has its own app: imports move the site-wide
+/// The importer over the real app and a real database (SQLite file, PostgreSQL database). Each test has its own app: imports move the site-wide
 /// counter and create categories, so tests must not see each other's.
 /// </summary>
-public sealed class OldPortalImporterTests
+public abstract class OldPortalImporterTests(DatabaseProvider provider)
 {
     private static readonly DateTime AnnouncementUtc = new(2021, 5, 20, 1, 0, 0, DateTimeKind.Utc); // 8:00 SA Vietnam time
 
     [Fact]
     public async Task ImportFolder_Twice_SecondRunChangesNothing()
     {
-        using var app = new NewsAppFactory();
+        using var app = NewsAppFactory.On(provider);
 
         var first = await app.ImportPathAsync("folder");
         var afterFirst = await DatabaseSnapshot.TakeAsync(app);
@@ -36,7 +37,7 @@ public sealed class OldPortalImporterTests
     [Fact]
     public async Task Import_NewBulletin_IsPublishedAtItsOriginalTimeWithRevisionAndAuditEntry()
     {
-        using var app = new NewsAppFactory();
+        using var app = NewsAppFactory.On(provider);
 
         var report = await app.ImportPathAsync("folder");
 
@@ -67,7 +68,7 @@ public sealed class OldPortalImporterTests
     [Fact]
     public async Task ImportCorrectedFile_UpdatesBulletinAndKeepsPreviousVersion()
     {
-        using var app = new NewsAppFactory();
+        using var app = NewsAppFactory.On(provider);
         var first = await app.ImportPathAsync("folder");
         var id = first.Bulletins.Single(b => b.FileName == "announcement.txt").ArticleId;
         var versionBefore = await app.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.Version).SingleAsync());
@@ -100,7 +101,7 @@ public sealed class OldPortalImporterTests
     [Fact]
     public async Task ArticlePage_ImportedBulletin_ShowsOriginalTimeAndImportedCountPlusNewViews()
     {
-        using var app = new NewsAppFactory();
+        using var app = NewsAppFactory.On(provider);
         var report = await app.ImportAsync(ImportSamples.File("valid-standard.txt"));
         var url = report.Bulletins.Single().Url;
 
@@ -121,7 +122,7 @@ public sealed class OldPortalImporterTests
     [Fact]
     public async Task ImportedBulletins_AreListedUnderTheirCategoryAndDayAndFoundBySearch()
     {
-        using var app = new NewsAppFactory();
+        using var app = NewsAppFactory.On(provider);
         var browser = app.CreateBrowser();
         await Html.GetAsync(browser, "/"); // the category menu is now cached; the import must refresh it
 
@@ -144,7 +145,7 @@ public sealed class OldPortalImporterTests
     [Fact]
     public async Task VisitCounter_AfterImport_ContinuesFromLargestOldValue()
     {
-        using var app = new NewsAppFactory();
+        using var app = NewsAppFactory.On(provider);
         var reader = app.CreateBrowser();
         var (_, before) = await Html.GetAsync(reader, "/");
         Assert.Equal(1, before.VisitCounter());
@@ -166,7 +167,7 @@ public sealed class OldPortalImporterTests
     [Fact]
     public async Task VisitCounter_SmallerOldValue_DoesNotLowerIt()
     {
-        using var app = new NewsAppFactory();
+        using var app = NewsAppFactory.On(provider);
         await app.ImportAsync(ImportSamples.File("folder/announcement.txt")); // 02889702
 
         var report = await app.ImportAsync(ImportSamples.File("folder/ward-news.txt")); // 00012345
@@ -181,7 +182,7 @@ public sealed class OldPortalImporterTests
     [Fact]
     public async Task VisitCounter_AlreadyAboveOldValueThroughOwnVisits_IsLeftAlone()
     {
-        using var app = new NewsAppFactory();
+        using var app = NewsAppFactory.On(provider);
         await app.WithDbAsync(db => db.SiteCounters.ExecuteUpdateAsync(s => s.SetProperty(c => c.Visits, 3_000_000L)));
 
         var report = await app.ImportPathAsync("folder");
@@ -194,7 +195,7 @@ public sealed class OldPortalImporterTests
     [Fact]
     public async Task Import_BrokenFiles_AreSkippedWithNameLineAndReasonWhileTheRestImports()
     {
-        using var app = new NewsAppFactory();
+        using var app = NewsAppFactory.On(provider);
 
         var report = await app.ImportAsync(
             ImportSamples.File("broken-bad-month.txt"),
@@ -218,7 +219,7 @@ public sealed class OldPortalImporterTests
     [Fact]
     public async Task DryRun_WritesNothingAndReportsWhatTheRealRunThenDoes()
     {
-        using var app = new NewsAppFactory();
+        using var app = NewsAppFactory.On(provider);
         var before = await DatabaseSnapshot.TakeAsync(app);
 
         var dryRun = await app.ImportPathAsync(string.Empty, dryRun: true); // every sample, broken ones included
@@ -240,7 +241,7 @@ public sealed class OldPortalImporterTests
     [Fact]
     public async Task Categories_AreMatchedByFoldedNameAndCreatedOnesReported()
     {
-        using var app = new NewsAppFactory();
+        using var app = NewsAppFactory.On(provider);
         var shouting = ImportSamples.Edited("valid-standard.txt", "in-hoa.txt", "Bản tin quận 23 Tháng", "BẢN TIN QUẬN 23 Tháng");
 
         var report = await app.ImportAsync(shouting, ImportSamples.File("folder/ward-news.txt"));
@@ -266,7 +267,7 @@ public sealed class OldPortalImporterTests
     [Fact]
     public async Task NewCategory_WhoseSlugIsTaken_GetsANumberedSlug()
     {
-        using var app = new NewsAppFactory();
+        using var app = NewsAppFactory.On(provider);
 
         // Folds to "thong bao ω", unlike "Thông báo", but its ASCII slug would be "thong-bao".
         var report = await app.ImportAsync(
@@ -280,7 +281,7 @@ public sealed class OldPortalImporterTests
     [Fact]
     public async Task SamePage_UnderAnotherFileName_IsTheSameBulletin()
     {
-        using var app = new NewsAppFactory();
+        using var app = NewsAppFactory.On(provider);
         await app.ImportAsync(ImportSamples.File("folder/announcement.txt"));
 
         var report = await app.ImportAsync(("ban-sao-luu-lai.txt", ImportSamples.File("folder/announcement.txt").Content));
@@ -291,7 +292,7 @@ public sealed class OldPortalImporterTests
     [Fact]
     public async Task SamePage_WithDecomposedTitle_IsTheSameBulletin()
     {
-        using var app = new NewsAppFactory();
+        using var app = NewsAppFactory.On(provider);
         await app.ImportAsync(ImportSamples.File("folder/announcement.txt"));
         var decomposed = ImportSamples.Edited("folder/announcement.txt", "nfd.txt",
             ImportSamples.AnnouncementTitle, ImportSamples.AnnouncementTitle.Normalize(NormalizationForm.FormD));
@@ -305,7 +306,7 @@ public sealed class OldPortalImporterTests
     [Fact]
     public async Task SamePage_ThatLostItsViewCountLine_KeepsTheImportedCount()
     {
-        using var app = new NewsAppFactory();
+        using var app = NewsAppFactory.On(provider);
         await app.ImportAsync(ImportSamples.File("valid-standard.txt"));
         var withoutCount = ImportSamples.Edited("valid-standard.txt", "mat-dong.txt", "Số lượt người xem: 431", string.Empty);
 
@@ -318,7 +319,7 @@ public sealed class OldPortalImporterTests
     [Fact]
     public async Task Import_LeavesDailyStatisticsUntouched()
     {
-        using var app = new NewsAppFactory();
+        using var app = NewsAppFactory.On(provider);
         await app.ImportAsync(ImportSamples.File("valid-standard.txt"));
         var reader = app.CreateBrowser();
         await Html.GetAsync(reader, "/");
@@ -345,4 +346,8 @@ public sealed class OldPortalImporterTests
             .Concat(report.Skipped.Select(s => s.ToString()))
             .Concat(report.CategoriesCreated.Select(c => c.ToString()))
             .Append($"{report.LargestOldCounter} {report.CounterStartBefore} {report.CounterStartAfter}"));
+
+    public sealed class OnSqlite() : OldPortalImporterTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgreSql() : OldPortalImporterTests(DatabaseProvider.PostgreSql);
 }

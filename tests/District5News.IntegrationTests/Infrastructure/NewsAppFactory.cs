@@ -7,7 +7,7 @@ using District5News.Web.Features.Counting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
+using District5News.Web.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -31,25 +31,43 @@ public class NewsAppFactory : WebApplicationFactory<Program>
 
     private static int _lastClientAddress;
 
-    private readonly string _databasePath;
-
     public NewsAppFactory()
-        : this(Path.Combine(Path.GetTempPath(), $"d5news-test-{Guid.NewGuid():N}.db"))
+        : this(DatabaseProvider.Sqlite)
+    {
+    }
+
+    /// <summary>The app over a new database of <paramref name="provider"/> (SQLite or the run's PostgreSQL cluster).</summary>
+    /// <remarks>Protected: a class fixture may have only one public constructor. Tests call <see cref="On"/>.</remarks>
+    protected NewsAppFactory(DatabaseProvider provider)
+        : this(TestDatabase.Create(provider))
     {
     }
 
     /// <summary>The app over the SQLite file at <paramref name="databasePath"/> (created with the schema at start).</summary>
-    protected NewsAppFactory(string databasePath) => _databasePath = databasePath;
+    protected NewsAppFactory(string databasePath)
+        : this(TestDatabase.SqliteAt(databasePath))
+    {
+    }
+
+    /// <summary>The app over <paramref name="database"/>; pass <see cref="TestDatabase.Share"/> for a second instance.</summary>
+    protected NewsAppFactory(TestDatabase database) => Database = database;
+
+    /// <summary>A plain app over a new database of <paramref name="provider"/>.</summary>
+    public static NewsAppFactory On(DatabaseProvider provider) => new(provider);
 
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 20, 3, 0, 0, TimeSpan.Zero));
 
-    public string DatabasePath => _databasePath;
+    public TestDatabase Database { get; }
+
+    /// <summary>The SQLite file, for the tests of file-level behaviour (faults, checks, startup) that only SQLite has.</summary>
+    public string DatabasePath => (Database as TestDatabase.SqliteFile)?.Path
+        ?? throw new InvalidOperationException($"This app runs on {Database.Provider}, not on an SQLite file.");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:News", $"Data Source={_databasePath}");
-        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:News", Database.ConnectionString);
+        builder.UseSetting("Database:Provider", Database.Provider.ToString());
 
         // Each test class starts on a new file; outside Development the portal refuses a missing database by default.
         builder.UseSetting("Database:CreateIfMissing", "true");
@@ -132,11 +150,7 @@ public class NewsAppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            File.Delete(_databasePath + suffix);
-        }
+        Database.Dispose();
     }
 }
 

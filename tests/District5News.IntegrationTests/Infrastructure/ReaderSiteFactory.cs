@@ -1,4 +1,5 @@
 using District5News.Web.Data.Entities;
+using District5News.Web.Hosting;
 
 namespace District5News.IntegrationTests.Infrastructure;
 
@@ -10,8 +11,16 @@ namespace District5News.IntegrationTests.Infrastructure;
 /// <item>"Thông báo": a draft, an unpublished and a scheduled bulletin, none of which may appear.</item>
 /// </list>
 /// </summary>
-public sealed class ReaderSiteFactory : NewsAppFactory, IAsyncLifetime
+public class ReaderSiteFactory : NewsAppFactory, IAsyncLifetime
 {
+    public ReaderSiteFactory()
+    {
+    }
+
+    protected ReaderSiteFactory(DatabaseProvider provider)
+        : base(provider)
+    {
+    }
     public static readonly DateTime FirstDistrictBulletin = new(2026, 10, 1, 8, 15, 0);
 
     public List<Article> DistrictSeries { get; private set; } = [];
@@ -61,4 +70,7 @@ public sealed class ReaderSiteFactory : NewsAppFactory, IAsyncLifetime
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The same site on a database of the run's PostgreSQL cluster.</summary>
+    public sealed class OnPostgreSql() : ReaderSiteFactory(DatabaseProvider.PostgreSql);
 }

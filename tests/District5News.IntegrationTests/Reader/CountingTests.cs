@@ -5,15 +5,19 @@ using Microsoft.EntityFrameworkCore;
 namespace District5News.IntegrationTests.Reader;
 
 /// <summary>Each test uses its own app: counts are global, so tests must not see each other's views.</summary>
-public sealed class CountingTests : IAsyncLifetime, IDisposable
+public abstract class CountingTests(ReaderSiteFactory app) : IAsyncLifetime, IDisposable
 {
-    private readonly ReaderSiteFactory _app = new();
+    private readonly ReaderSiteFactory _app = app;
 
     public Task InitializeAsync() => _app.InitializeAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    public void Dispose() => _app.Dispose();
+    public void Dispose()
+    {
+        _app.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private string EveningUrl => $"/tin-tuc/{_app.Evening.Id}/{_app.Evening.Slug}";
 
@@ -143,8 +147,8 @@ public sealed class CountingTests : IAsyncLifetime, IDisposable
         await Html.GetAsync(_app.CreateBrowser(), EveningUrl);
         await _app.FlushCountsAsync();
 
-        // A second instance of the portal on the same database file.
-        using var second = new SecondInstance(_app.DatabasePath, _app.Clock);
+        // A second instance of the portal on the same database.
+        using var second = new SecondInstance(_app.Database.Share(), _app.Clock);
         await Html.GetAsync(second.CreateBrowser(), EveningUrl);
         await second.FlushCountsAsync();
 
@@ -154,18 +158,11 @@ public sealed class CountingTests : IAsyncLifetime, IDisposable
 
     private sealed class SecondInstance : NewsAppFactory
     {
-        private readonly string _path;
-
-        public SecondInstance(string path, TestClock clock)
-        {
-            _path = path;
-            Clock.Set(clock.GetUtcNow());
-        }
-
-        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("ConnectionStrings:News", $"Data Source={_path}");
-        }
+        public SecondInstance(TestDatabase database, TestClock clock)
+            : base(database) => Clock.Set(clock.GetUtcNow());
     }
+
+    public sealed class OnSqlite() : CountingTests(new ReaderSiteFactory());
+
+    public sealed class OnPostgreSql() : CountingTests(new ReaderSiteFactory.OnPostgreSql());
 }

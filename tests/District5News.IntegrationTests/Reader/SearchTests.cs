@@ -3,7 +3,8 @@ using District5News.IntegrationTests.Infrastructure;
 
 namespace District5News.IntegrationTests.Reader;
 
-public sealed class SearchTests(ReaderSiteFactory app) : IClassFixture<ReaderSiteFactory>
+/// <summary>Search semantics, the same on SQLite (FTS5) and PostgreSQL (GIN full-text indexes).</summary>
+public abstract class SearchTests(ReaderSiteFactory app)
 {
     [Theory]
     [InlineData("tuyen giao")]
@@ -123,4 +124,8 @@ public sealed class SearchTests(ReaderSiteFactory app) : IClassFixture<ReaderSit
         Assert.Empty(page.QuerySelectorAll("[data-test=search-result]"));
         Assert.Equal([app.TuyenGiao.Title], withoutOperators.Texts("[data-test=search-result] .article-link"));
     }
+
+    public sealed class OnSqlite(ReaderSiteFactory app) : SearchTests(app), IClassFixture<ReaderSiteFactory>;
+
+    public sealed class OnPostgreSql(ReaderSiteFactory.OnPostgreSql app) : SearchTests(app), IClassFixture<ReaderSiteFactory.OnPostgreSql>;
 }

@@ -1,19 +1,20 @@
 using System.Net;
 using District5News.IntegrationTests.Infrastructure;
 using District5News.Web.Features.Accounts;
+using District5News.Web.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 
 namespace District5News.IntegrationTests.Security;
 
-/// <summary>Two instances of the portal on one database file share the data-protection keys kept in it.</summary>
-public sealed class DataProtectionTests
+/// <summary>Two instances of the portal on one database share the data-protection keys kept in it.</summary>
+public abstract class DataProtectionTests(DatabaseProvider provider)
 {
     [Fact]
     public async Task SecondInstance_AcceptsTheFirstOnesSessionAndFormToken()
     {
-        var databasePath = Path.Combine(Path.GetTempPath(), $"d5news-test-{Guid.NewGuid():N}.db");
-        using var first = new InstanceOnFile(databasePath);
+        using var database = TestDatabase.Create(provider);
+        using var first = new Instance(database.Share());
         var adminEmail = SecurityHelpers.NewEmail("hai-may");
         await first.EnsureAccountAsync(adminEmail, StaffRoles.Administrator);
 
@@ -24,7 +25,7 @@ public sealed class DataProtectionTests
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.True(await first.WithDbAsync(db => db.DataProtectionKeys.AnyAsync()));
 
-        using var second = new InstanceOnFile(databasePath);
+        using var second = new Instance(database.Share());
         var onSecond = second.CreateDefaultClient(new Uri("https://localhost"), new CookieContainerHandler(cookies));
 
         // The session cookie issued by the first instance opens the back office on the second.
@@ -48,6 +49,10 @@ public sealed class DataProtectionTests
         Assert.True(await second.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == newEmail)));
     }
 
-    /// <summary>One instance of the portal over a database file another instance may use too.</summary>
-    private sealed class InstanceOnFile(string databasePath) : NewsAppFactory(databasePath);
+    /// <summary>One instance of the portal over a database another instance may use too.</summary>
+    private sealed class Instance(TestDatabase database) : NewsAppFactory(database);
+
+    public sealed class OnSqlite() : DataProtectionTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgreSql() : DataProtectionTests(DatabaseProvider.PostgreSql);
 }

@@ -2,12 +2,13 @@ using District5News.Web.Data;
 using District5News.Web.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace District5News.Web.Features.Maintenance;
 
 /// <summary>
 /// <c>check-database</c>: SQLite's own integrity check and the search index's check against the bulletins, on the file
-/// as it is: no migration, nothing created, no data changed. Says what it found in a few lines; exits 0 when both are
+/// as it is: no migration, nothing created, no data changed. On PostgreSQL: migrations applied and search indexes valid. Says what it found in a few lines; exits 0 when both are
 /// sound, 1 when not (or when the file is missing or is no SQLite database), 2 when there is nothing it can check.
 /// </summary>
 public sealed class CheckDatabaseCommand(IServiceScopeFactory scopes) : IPortalCommand
@@ -28,6 +29,11 @@ public sealed class CheckDatabaseCommand(IServiceScopeFactory scopes) : IPortalC
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+        if (db.Database.IsNpgsql())
+        {
+            return await CheckPostgreSqlAsync(db, output, error, cancellationToken);
+        }
+
         if (!db.Database.IsSqlite())
         {
             await error.WriteLineAsync("check-database checks the embedded SQLite database. On SQL Server run DBCC CHECKDB on the portal's database.");
@@ -107,6 +113,58 @@ public sealed class CheckDatabaseCommand(IServiceScopeFactory scopes) : IPortalC
         if (searchProblem is not null && problems.Count == 0)
         {
             await output.WriteLineAsync($"Search index: {searchProblem}");
+        }
+
+        return 1;
+    }
+
+    /// <summary>
+    /// PostgreSQL keeps its own files sound (checksums, WAL), and pg_amcheck checks pages and indexes: what this adds is
+    /// what only the portal knows: the server answers, every migration of this version is applied, and the two search
+    /// indexes exist and are valid (an interrupted CREATE INDEX CONCURRENTLY leaves one invalid, and search would scan).
+    /// </summary>
+    private static async Task<int> CheckPostgreSqlAsync(NewsDbContext db, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        var name = $"\"{connection.Database}\" on {connection.DataSource}";
+        List<string> problems = [];
+        long bulletins;
+        try
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+            {
+                problems.Add($"{pending.Count} migrations not applied ({string.Join(", ", pending)}): start this version of the portal once.");
+            }
+
+            var validIndexes = await db.Database.SqlQueryRaw<string>(
+                """
+                SELECT c.relname AS "Value" FROM pg_index AS i JOIN pg_class AS c ON c.oid = i.indexrelid
+                WHERE c.relname IN ('IX_Articles_SearchDocument', 'IX_Articles_SearchTitle') AND i.indisvalid
+                """).ToListAsync(cancellationToken);
+            foreach (var index in new[] { "IX_Articles_SearchDocument", "IX_Articles_SearchTitle" }.Except(validIndexes))
+            {
+                problems.Add($"search index {index} is missing or invalid: REINDEX INDEX \"{index}\"; (docs/operations.md).");
+            }
+
+            bulletins = pending.Count == 0 ? await db.Articles.LongCountAsync(cancellationToken) : 0;
+        }
+        catch (NpgsqlException ex)
+        {
+            await error.WriteLineAsync($"{name} could not be checked: {ex.Message.ReplaceLineEndings(" ")}");
+            return 1;
+        }
+
+        if (problems.Count == 0)
+        {
+            await output.WriteLineAsync($"{name}: migrations applied, search indexes valid ({bulletins} bulletins). For page and index checksums run pg_amcheck.");
+            return 0;
+        }
+
+        await output.WriteLineAsync($"{name}:");
+        foreach (var problem in problems)
+        {
+            await output.WriteLineAsync($"  {problem}");
         }
 
         return 1;

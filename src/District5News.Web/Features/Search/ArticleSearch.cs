@@ -5,12 +5,14 @@ using District5News.Web.Features.Caching;
 using District5News.Web.Features.Paging;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace District5News.Web.Features.Search;
 
 /// <summary>
 /// Accent-insensitive search over the pre-folded title and body. On SQLite it uses the FTS5 table ArticleSearch
-/// (kept in step by triggers, see the SQLite migrations); on SQL Server it matches whole folded words with LIKE
+/// (kept in step by triggers, see the SQLite migrations); on PostgreSQL the GIN full-text indexes of the migration
+/// ArticleSearchIndex (docs/decisions/0007-postgresql.md); on SQL Server it matches whole folded words with LIKE
 /// (docs/benchmarks.md describes the full-text index to use at scale). Bulletins whose title holds every word
 /// rank first; within equal relevance, newest first. Answers are kept in <see cref="SearchResultCache"/> until the
 /// public content changes, so a query many residents type costs one search.
@@ -26,7 +28,9 @@ public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, Tim
     {
         var (ids, total) = db.Database.IsSqlite()
             ? await new FtsSearch(db, clock.GetUtcNow().UtcDateTime).FindAsync(query, page, cancellationToken)
-            : await FindWithLikeAsync(query, page, cancellationToken);
+            : db.Database.IsNpgsql()
+                ? await FindWithTsQueryAsync(query, page, cancellationToken)
+                : await FindWithLikeAsync(query, page, cancellationToken);
 
         var found = ids.Count == 0
             ? []
@@ -36,6 +40,50 @@ public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, Tim
         var items = ids.Where(byId.ContainsKey).Select(id => byId[id]).Select(i => new SearchResultItem(
             i, Highlighter.Highlight(i.Title, words), Highlighter.Highlight(Highlighter.Excerpt(i.Lead, words), words))).ToList();
         return new PagedList<SearchResultItem>(items, page, PageSize, total);
+    }
+
+    /// <summary>
+    /// PostgreSQL: every folded word as a lexeme of the 'simple' configuration, ANDed by plainto_tsquery, matched
+    /// against the same expressions the migration ArticleSearchIndex indexes with GIN, so the bulletins table is
+    /// reached through the index, never scanned. Title matches first, then newest: the order FtsSearch gives.
+    /// </summary>
+    private async Task<(IReadOnlyList<int> Ids, int Total)> FindWithTsQueryAsync(SearchQuery query, int page, CancellationToken cancellationToken)
+    {
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var total = await db.Database.SqlQueryRaw<int>(TsQuerySql.Count, TsQuerySql.Parameters(query, nowUtc)).SingleAsync(cancellationToken);
+        if (total == 0)
+        {
+            return ([], 0);
+        }
+
+        var ids = await db.Database.SqlQueryRaw<int>(
+            TsQuerySql.Page,
+            [.. TsQuerySql.Parameters(query, nowUtc), new NpgsqlParameter("take", PageSize), new NpgsqlParameter("skip", PageRequest.Skip(page, PageSize))])
+            .ToListAsync(cancellationToken);
+        return (ids, total);
+    }
+
+    /// <summary>PostgreSQL's search statements, visible to the test that checks their plans use the indexes.</summary>
+    internal static class TsQuerySql
+    {
+        // These must stay the indexed expressions of the migration ArticleSearchIndex.
+        private const string Document = """to_tsvector('simple', a."SearchTitle" || ' ' || a."SearchBody")""";
+        private const string Title = """to_tsvector('simple', a."SearchTitle")""";
+        private const string Words = "plainto_tsquery('simple', @words)";
+
+        // Built only from constants: the words and the time travel as parameters.
+        private static readonly string Where = $"""{Document} @@ {Words} AND {ArticleVisibility.VisibleSql("a", "@now")}""";
+
+        public static readonly string Count = $"""SELECT count(*)::int AS "Value" FROM "Articles" AS a WHERE {Where}""";
+
+        public static readonly string Page = $"""
+            SELECT a."Id" AS "Value" FROM "Articles" AS a WHERE {Where}
+            ORDER BY {Title} @@ {Words} DESC, a."PublishedAtUtc" DESC, a."Id" DESC
+            LIMIT @take OFFSET @skip
+            """;
+
+        public static NpgsqlParameter[] Parameters(SearchQuery query, DateTime nowUtc) =>
+            [new("words", string.Join(' ', query.Words)), new("now", nowUtc)];
     }
 
     /// <summary>SQL Server (no FTS5 here): whole folded words with LIKE; see docs/benchmarks.md for full-text search.</summary>

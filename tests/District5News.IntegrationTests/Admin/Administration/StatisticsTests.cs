@@ -12,11 +12,11 @@ namespace District5News.IntegrationTests.Admin.Administration;
 /// The statistics page against counts produced by browsing the public site. Each test has its own app, because
 /// counts are site-wide. The clock stands at 20 Nov 2026 10:00 Vietnam time.
 /// </summary>
-public sealed class StatisticsTests : IAsyncLifetime, IDisposable
+public abstract class StatisticsTests(ReaderSiteFactory app) : IAsyncLifetime, IDisposable
 {
     private const string BotAgent = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
 
-    private readonly ReaderSiteFactory _app = new();
+    private readonly ReaderSiteFactory _app = app;
     private HttpClient _admin = null!;
 
     public async Task InitializeAsync()
@@ -27,7 +27,11 @@ public sealed class StatisticsTests : IAsyncLifetime, IDisposable
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    public void Dispose() => _app.Dispose();
+    public void Dispose()
+    {
+        _app.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task Today_AfterThreeBrowsersAndABot_EqualsThePublicCounterAndTheExactCounts()
@@ -261,4 +265,8 @@ public sealed class StatisticsTests : IAsyncLifetime, IDisposable
 
     private static long Value(IDocument page, string test) =>
         long.Parse(page.QuerySelector($"[data-test={test}]")!.GetAttribute("data-value")!, CultureInfo.InvariantCulture);
+
+    public sealed class OnSqlite() : StatisticsTests(new ReaderSiteFactory());
+
+    public sealed class OnPostgreSql() : StatisticsTests(new ReaderSiteFactory.OnPostgreSql());
 }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace District5News.IntegrationTests.Admin.Articles;
 
 /// <summary>Writing bulletins through the real form: what is stored, what the public sees, what is refused.</summary>
-public sealed class ArticleEditingTests(EditorAppFactory app) : IClassFixture<EditorAppFactory>
+public abstract class ArticleEditingTests(EditorAppFactory app)
 {
     [Fact]
     public async Task Create_Publish_IsStoredWithAuthorAndShownToThePublic()
@@ -289,4 +289,8 @@ public sealed class ArticleEditingTests(EditorAppFactory app) : IClassFixture<Ed
 
     private Task<List<string>> AuditActionsForAsync(int id) => app.WithDbAsync(db => db.AuditEntries.AsNoTracking()
         .Where(e => e.TargetType == AuditTargets.Article && e.TargetId == id.ToString()).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
+
+    public sealed class OnSqlite(EditorAppFactory app) : ArticleEditingTests(app), IClassFixture<EditorAppFactory>;
+
+    public sealed class OnPostgreSql(EditorAppFactory.OnPostgreSql app) : ArticleEditingTests(app), IClassFixture<EditorAppFactory.OnPostgreSql>;
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace District5News.IntegrationTests.Admin.Articles;
 
 /// <summary>Two editors on one bulletin: the second save is stopped, shown both texts, and loses nothing.</summary>
-public sealed class ConcurrencyTests(EditorAppFactory app) : IClassFixture<EditorAppFactory>
+public abstract class ConcurrencyTests(EditorAppFactory app)
 {
     [Fact]
     public async Task SecondSave_AfterSomeoneElseSaved_Is409WithBothTextsAndNothingLost()
@@ -90,4 +90,8 @@ public sealed class ConcurrencyTests(EditorAppFactory app) : IClassFixture<Edito
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("Bản tin thiếu phiên bản", await app.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.Title).SingleAsync()));
     }
+
+    public sealed class OnSqlite(EditorAppFactory app) : ConcurrencyTests(app), IClassFixture<EditorAppFactory>;
+
+    public sealed class OnPostgreSql(EditorAppFactory.OnPostgreSql app) : ConcurrencyTests(app), IClassFixture<EditorAppFactory.OnPostgreSql>;
 }

@@ -1,11 +1,21 @@
 using District5News.IntegrationTests.Infrastructure;
+using District5News.Web.Hosting;
 using Microsoft.AspNetCore.Hosting;
 
 namespace District5News.IntegrationTests.Admin.Articles;
 
 /// <summary>The app with its uploads folder in a temp directory of its own, removed with the factory.</summary>
-public sealed class EditorAppFactory : NewsAppFactory
+public class EditorAppFactory : NewsAppFactory
 {
+    public EditorAppFactory()
+    {
+    }
+
+    protected EditorAppFactory(DatabaseProvider provider)
+        : base(provider)
+    {
+    }
+
     public string UploadsPath { get; } = Path.Combine(Path.GetTempPath(), $"d5news-uploads-{Guid.NewGuid():N}");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -22,4 +32,7 @@ public sealed class EditorAppFactory : NewsAppFactory
             Directory.Delete(UploadsPath, recursive: true);
         }
     }
+
+    /// <summary>The same app on a database of the run's PostgreSQL cluster.</summary>
+    public sealed class OnPostgreSql() : EditorAppFactory(DatabaseProvider.PostgreSql);
 }

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace District5News.IntegrationTests.Admin.Articles;
 
-public sealed class RevisionTests(EditorAppFactory app) : IClassFixture<EditorAppFactory>
+public abstract class RevisionTests(EditorAppFactory app)
 {
     [Fact]
     public async Task History_ListsEverySavedVersionNewestFirst()
@@ -85,4 +85,8 @@ public sealed class RevisionTests(EditorAppFactory app) : IClassFixture<EditorAp
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
     }
+
+    public sealed class OnSqlite(EditorAppFactory app) : RevisionTests(app), IClassFixture<EditorAppFactory>;
+
+    public sealed class OnPostgreSql(EditorAppFactory.OnPostgreSql app) : RevisionTests(app), IClassFixture<EditorAppFactory.OnPostgreSql>;
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace District5News.IntegrationTests.Admin.Articles;
 
-public sealed class TrashTests(EditorAppFactory app) : IClassFixture<EditorAppFactory>
+public abstract class TrashTests(EditorAppFactory app)
 {
     [Fact]
     public async Task Delete_HidesFromPublicAndList_RestoreBringsItBack()
@@ -96,4 +96,8 @@ public sealed class TrashTests(EditorAppFactory app) : IClassFixture<EditorAppFa
         var (_, trash) = await Html.GetAsync(admin, "/admin/bai-viet/thung-rac");
         Assert.NotNull(trash.QuerySelector("[data-test=empty]"));
     }
+
+    public sealed class OnSqlite(EditorAppFactory app) : TrashTests(app), IClassFixture<EditorAppFactory>;
+
+    public sealed class OnPostgreSql(EditorAppFactory.OnPostgreSql app) : TrashTests(app), IClassFixture<EditorAppFactory.OnPostgreSql>;
 }
