@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace District5News.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteNewsDbContext))]
-    [Migration("20261202054846_CategoriesAndBylines")]
+    [Migration("20261202061000_CategoriesAndBylines")]
     partial class CategoriesAndBylines
     {
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace District5News.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerNewsDbContext))]
-    [Migration("20261202054856_CategoriesAndBylines")]
+    [Migration("20261202061000_CategoriesAndBylines")]
     partial class CategoriesAndBylines
     {
         /// <inheritdoc />
