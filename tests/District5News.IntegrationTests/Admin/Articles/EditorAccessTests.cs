@@ -11,13 +11,15 @@ public sealed class EditorAccessTests(EditorAppFactory app) : IClassFixture<Edit
     public static TheoryData<string> Pages() =>
     [
         "/admin/bai-viet", "/admin/bai-viet/tao-moi", "/admin/bai-viet/1/sua", "/admin/bai-viet/1/lich-su", "/admin/bai-viet/1/lich-su/1",
-        "/admin/bai-viet/thung-rac",
+        "/admin/bai-viet/thung-rac", "/admin/bai-viet/1/xoa", "/admin/bai-viet/thung-rac/1/xoa-han", "/admin/bai-viet/thung-rac/don-sach",
+        "/admin/chuyen-muc", "/admin/chuyen-muc/1/doi-ten", "/admin/thong-ke/xlsx",
     ];
 
     public static TheoryData<string> Posts() =>
     [
         "/admin/bai-viet/tao-moi", "/admin/bai-viet/1/sua", "/admin/bai-viet/1/xoa", "/admin/bai-viet/1/lich-su/1/khoi-phuc",
         "/admin/bai-viet/thung-rac/1/khoi-phuc", "/admin/bai-viet/thung-rac/1/xoa-han", "/admin/bai-viet/thung-rac/don-sach",
+        "/admin/chuyen-muc/tao-moi", "/admin/chuyen-muc/1/doi-ten", "/admin/chuyen-muc/1/thu-tu", "/admin/chuyen-muc/1/hien-thi",
     ];
 
     [Theory]
