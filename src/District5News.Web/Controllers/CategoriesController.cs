@@ -17,7 +17,10 @@ public sealed class CategoriesController(ArticleQueries articles) : PublicContro
         var model = await articles.GetCategoryPageAsync(slug, pageNumber, cancellationToken);
         if (model is null)
         {
-            return NotFoundPage("Không tìm thấy chuyên mục này.");
+            // A renamed category keeps its old addresses: links and bookmarks arrive at the new one.
+            return await articles.FindRenamedCategoryAsync(slug, cancellationToken) is { } currentSlug
+                ? RedirectPermanent(ArticleUrls.Category(currentSlug, pageNumber))
+                : NotFoundPage("Không tìm thấy chuyên mục này.");
         }
 
         if (pageNumber > model.Articles.PageCount)

@@ -19,6 +19,8 @@ public class NewsDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyCon
 
     public DbSet<Category> Categories => Set<Category>();
 
+    public DbSet<CategoryOldSlug> CategoryOldSlugs => Set<CategoryOldSlug>();
+
     public DbSet<Article> Articles => Set<Article>();
 
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();

@@ -6,13 +6,14 @@ namespace District5News.Web.Hosting;
 
 public static class AdministrationServiceCollectionExtensions
 {
-    /// <summary>Administrator pages: staff accounts, visit statistics, audit log.</summary>
+    /// <summary>Administrator pages: staff accounts, categories, visit statistics, audit log.</summary>
     public static IServiceCollection AddNewsAdministration(this IServiceCollection services)
     {
         services.AddScoped<AccountAdministration>();
         services.AddScoped<StatisticsQueries>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<Features.Admin.DashboardQueries>();
+        services.AddScoped<Features.Categories.CategoryAdministration>();
 
         // Locking an account or resetting its password changes its security stamp, which AddNewsIdentity checks on
         // every request: the account's open sessions end and role changes take effect at once.

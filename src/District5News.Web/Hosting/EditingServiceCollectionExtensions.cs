@@ -17,6 +17,7 @@ public static class EditingServiceCollectionExtensions
         services.AddScoped<SaveArticleValidator>();
         services.AddScoped<SaveArticleHandler>();
         services.AddScoped<ArticleEditor>();
+        services.AddScoped<DeleteConfirmations>();
         return services;
     }
 

@@ -65,8 +65,15 @@ public static class AdminRoutes
     public const string TrashPurge = "/admin/bai-viet/thung-rac/{id:int}/xoa-han";
     public const string TrashEmpty = "/admin/bai-viet/thung-rac/don-sach";
 
+    public const string Categories = "/admin/chuyen-muc";
+    public const string CategoryCreate = "/admin/chuyen-muc/tao-moi";
+    public const string CategoryRename = "/admin/chuyen-muc/{id:int}/doi-ten";
+    public const string CategoryMove = "/admin/chuyen-muc/{id:int}/thu-tu";
+    public const string CategoryVisibility = "/admin/chuyen-muc/{id:int}/hien-thi";
+
     public const string Statistics = "/admin/thong-ke";
     public const string StatisticsCsv = "/admin/thong-ke/csv";
+    public const string StatisticsXlsx = "/admin/thong-ke/xlsx";
 
     public const string Accounts = "/admin/tai-khoan";
     public const string AccountCreate = "/admin/tai-khoan/tao-moi";

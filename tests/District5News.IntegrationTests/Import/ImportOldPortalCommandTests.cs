@@ -25,7 +25,7 @@ public sealed class ImportOldPortalCommandTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Contains("  Nhập mới: 2", output, StringComparison.Ordinal);
-        Assert.Contains("Bộ đếm truy cập bắt đầu từ: 2.889.702 (trước đây: 0)", output, StringComparison.Ordinal);
+        Assert.Contains("Bộ đếm “Số lượt truy cập” trên trang trước khi nhập là 0; nay hiện 2.889.702", output, StringComparison.Ordinal);
         Assert.Contains("  Bản tin phường (/chuyen-muc/ban-tin-phuong)", output, StringComparison.Ordinal);
         Assert.Equal(2, await app.WithDbAsync(db => db.Articles.CountAsync()));
         Assert.All(await app.WithDbAsync(db => db.AuditEntries.Select(a => a.UserName).ToListAsync()),

@@ -24,9 +24,19 @@ public sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
         builder.Property(c => c.FoldedName).HasMaxLength(100);
         builder.HasIndex(c => c.Slug).IsUnique();
         builder.HasIndex(c => c.FoldedName).IsUnique();
+        builder.HasMany(c => c.OldSlugs).WithOne().HasForeignKey(o => o.CategoryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasData(Standard.Select(c => new Category
         {
             Id = c.Id, Name = c.Name, Slug = c.Slug, FoldedName = c.FoldedName, SortOrder = c.SortOrder,
         }));
+    }
+}
+
+public sealed class CategoryOldSlugConfiguration : IEntityTypeConfiguration<CategoryOldSlug>
+{
+    public void Configure(EntityTypeBuilder<CategoryOldSlug> builder)
+    {
+        builder.Property(o => o.Slug).HasMaxLength(100);
+        builder.HasIndex(o => o.Slug).IsUnique();
     }
 }

@@ -34,6 +34,9 @@ public class Article
 
     public string? AuthorName { get; set; }
 
+    /// <summary>Signed "Ban biên tập" on public pages instead of the author's display name (the editor's choice).</summary>
+    public bool ByNewsroom { get; set; }
+
     /// <summary>Who saved the current version (UpdatedAtUtc says when); copied into the revision when it is replaced.</summary>
     public string? UpdatedBy { get; set; }
 

@@ -10,9 +10,13 @@ public sealed record ArticleListItem(
     string Lead,
     DateTime PublishedAtUtc,
     string CategoryName,
-    string CategorySlug)
+    string CategorySlug,
+    bool CategoryHidden = false)
 {
     public string Url => ArticleUrls.Article(Id, Slug);
+
+    /// <summary>The category's listing; null when the category is hidden (its listing answers 404, so it is named without a link).</summary>
+    public string? CategoryUrl => CategoryHidden ? null : ArticleUrls.Category(CategorySlug);
 }
 
 /// <summary>Links to the public pages, filled from the routes in <see cref="SiteRoutes"/>.</summary>

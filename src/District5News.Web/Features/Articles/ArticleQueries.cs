@@ -22,13 +22,13 @@ public sealed class ArticleQueries(NewsDbContext db, TimeProvider clock)
 
     public static IQueryable<ArticleListItem> ToListItems(IQueryable<Article> articles) =>
         articles.Select(a => new ArticleListItem(
-            a.Id, a.Title, a.Slug, a.Lead, a.PublishedAtUtc, a.Category!.Name, a.Category.Slug));
+            a.Id, a.Title, a.Slug, a.Lead, a.PublishedAtUtc, a.Category!.Name, a.Category.Slug, a.Category.IsHidden));
 
     public async Task<HomePageViewModel> GetHomeAsync(CancellationToken cancellationToken)
     {
         var latest = await ToListItems(Visible().OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id).Take(5))
             .ToListAsync(cancellationToken);
-        var categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
+        var categories = await db.Categories.AsNoTracking().Where(c => !c.IsHidden).OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
             .Select(c => new { c.Id, c.Name, c.Slug }).ToListAsync(cancellationToken);
 
         var sections = new List<HomeSection>();
@@ -46,9 +46,10 @@ public sealed class ArticleQueries(NewsDbContext db, TimeProvider clock)
         return new HomePageViewModel(latest, sections);
     }
 
+    /// <summary>A category's listing; null when there is no such category or it is hidden.</summary>
     public async Task<CategoryPageViewModel?> GetCategoryPageAsync(string slug, int page, CancellationToken cancellationToken)
     {
-        var category = await db.Categories.AsNoTracking().Where(c => c.Slug == slug)
+        var category = await db.Categories.AsNoTracking().Where(c => c.Slug == slug && !c.IsHidden)
             .Select(c => new { c.Id, c.Name, c.Slug }).FirstOrDefaultAsync(cancellationToken);
         if (category is null)
         {
@@ -61,12 +62,19 @@ public sealed class ArticleQueries(NewsDbContext db, TimeProvider clock)
         return new CategoryPageViewModel(category.Name, category.Slug, list);
     }
 
+    /// <summary>The current slug of a shown category that once had <paramref name="oldSlug"/> (renamed since); null when none.</summary>
+    public Task<string?> FindRenamedCategoryAsync(string oldSlug, CancellationToken cancellationToken) =>
+        db.CategoryOldSlugs.AsNoTracking().Where(o => o.Slug == oldSlug)
+            .Join(db.Categories.Where(c => !c.IsHidden), o => o.CategoryId, c => c.Id, (_, c) => c.Slug)
+            .FirstOrDefaultAsync(cancellationToken);
+
     public async Task<ArticlePageViewModel?> GetArticlePageAsync(int id, CancellationToken cancellationToken)
     {
         var article = await Visible().Where(a => a.Id == id).Select(a => new
         {
             a.Id, a.Title, a.Slug, a.Lead, a.BodyHtml, a.CoverImagePath, a.PublishedAtUtc, a.UpdatedAtUtc, a.CategoryId, a.SearchTitle,
-            CategoryName = a.Category!.Name, CategorySlug = a.Category.Slug,
+            CategoryName = a.Category!.Name, CategorySlug = a.Category.Slug, CategoryHidden = a.Category.IsHidden, a.ByNewsroom,
+            AuthorDisplayName = db.Users.Where(u => u.Id == a.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
         }).FirstOrDefaultAsync(cancellationToken);
         if (article is null)
         {
@@ -114,6 +122,8 @@ public sealed class ArticleQueries(NewsDbContext db, TimeProvider clock)
             ModifiedAtUtc = article.UpdatedAtUtc > article.PublishedAtUtc ? article.UpdatedAtUtc : article.PublishedAtUtc,
             CategoryName = article.CategoryName,
             CategorySlug = article.CategorySlug,
+            CategoryHidden = article.CategoryHidden,
+            Byline = Bylines.For(article.ByNewsroom, article.AuthorDisplayName),
             Newer = newer,
             Older = older,
             MoreOlderUrl = moreOlderUrl,

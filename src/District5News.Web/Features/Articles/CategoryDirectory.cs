@@ -9,7 +9,7 @@ public sealed record CategoryLink(int Id, string Name, string Slug)
     public string Url => ArticleUrls.Category(Slug);
 }
 
-/// <summary>The category menu shown on every page, read once and kept until categories change.</summary>
+/// <summary>The category menu shown on every page (hidden categories left out), read once and kept until categories change.</summary>
 public sealed class CategoryDirectory(IServiceScopeFactory scopes) : IPublicContentChangeHandler
 {
     private IReadOnlyList<CategoryLink>? _categories;
@@ -23,7 +23,7 @@ public sealed class CategoryDirectory(IServiceScopeFactory scopes) : IPublicCont
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
-        var categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
+        var categories = await db.Categories.AsNoTracking().Where(c => !c.IsHidden).OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
             .Select(c => new CategoryLink(c.Id, c.Name, c.Slug)).ToListAsync(cancellationToken);
         _categories = categories;
         return categories;

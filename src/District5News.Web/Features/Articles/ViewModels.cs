@@ -31,6 +31,11 @@ public sealed record ArticlePageViewModel
 
     public required string CategorySlug { get; init; }
 
+    public bool CategoryHidden { get; init; }
+
+    /// <summary>The author's display name or "Ban biên tập" (<see cref="Bylines"/>); never an e-mail address.</summary>
+    public required string Byline { get; init; }
+
     public required IReadOnlyList<ArticleListItem> Newer { get; init; }
 
     public required IReadOnlyList<ArticleListItem> Older { get; init; }

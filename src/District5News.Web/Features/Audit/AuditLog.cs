@@ -48,6 +48,11 @@ public static class AuditActions
     public const string AccountCreated = "account.created";
     public const string AccountChanged = "account.changed";
     public const string PasswordChanged = "account.password-changed";
+    public const string CategoryCreated = "category.created";
+    public const string CategoryRenamed = "category.renamed";
+    public const string CategoryMoved = "category.moved";
+    public const string CategoryHidden = "category.hidden";
+    public const string CategoryShown = "category.shown";
 
     public static string DisplayName(string action) => action switch
     {
@@ -67,6 +72,11 @@ public static class AuditActions
         AccountCreated => "Tạo tài khoản",
         AccountChanged => "Thay đổi tài khoản",
         PasswordChanged => "Đổi mật khẩu",
+        CategoryCreated => "Tạo chuyên mục",
+        CategoryRenamed => "Đổi tên chuyên mục",
+        CategoryMoved => "Đổi thứ tự chuyên mục",
+        CategoryHidden => "Ẩn chuyên mục",
+        CategoryShown => "Hiện lại chuyên mục",
         _ => action,
     };
 }
@@ -79,12 +89,14 @@ public static class AuditTargets
 {
     public const string Article = "article";
     public const string Account = "account";
+    public const string Category = "category";
 
     /// <summary>"Bản tin số 42", "Tài khoản a@b.vn": how the audit page shows a target.</summary>
     public static string Describe(string? type, string id) => type switch
     {
         Article => $"Bản tin số {id}",
         Account => $"Tài khoản {id}",
+        Category => $"Chuyên mục số {id}",
         null => id,
         _ => $"{type} {id}",
     };

@@ -21,7 +21,7 @@ public sealed class ArticleEditor(
     TimeProvider clock)
 {
 
-    /// <summary>Moves a bulletin to the trash: hidden from the public and from the main list, restorable by an administrator.</summary>
+    /// <summary>Moves a bulletin to the trash: hidden from the public and from the main list, restorable by any staff member.</summary>
     public async Task<string?> MoveToTrashAsync(int id, CancellationToken cancellationToken)
     {
         var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id && a.DeletedAtUtc == null, cancellationToken);
@@ -62,9 +62,12 @@ public sealed class ArticleEditor(
         return purged.Count == 0 ? null : purged[0];
     }
 
-    /// <summary>Empties the trash; returns how many bulletins were deleted for good.</summary>
-    public async Task<int> EmptyTrashAsync(CancellationToken cancellationToken) =>
-        (await PurgeWhereAsync(_ => true, cancellationToken)).Count;
+    /// <summary>
+    /// Empties the trash; returns how many bulletins were deleted for good. With <paramref name="deletedUpToUtc"/> (the
+    /// newest deletion the confirmation showed), a bulletin moved to the trash after that stays there.
+    /// </summary>
+    public async Task<int> EmptyTrashAsync(DateTime? deletedUpToUtc, CancellationToken cancellationToken) =>
+        (await PurgeWhereAsync(deletedUpToUtc is { } upTo ? a => a.DeletedAtUtc <= upTo : _ => true, cancellationToken)).Count;
 
     /// <summary>Makes an earlier version current again; the version it replaces is kept as a revision, so this can be undone too.</summary>
     public async Task<bool> RestoreRevisionAsync(int id, int revisionId, StaffMember who, CancellationToken cancellationToken)

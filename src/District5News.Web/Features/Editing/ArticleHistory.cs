@@ -9,14 +9,16 @@ namespace District5News.Web.Features.Editing;
 /// <summary>A bulletin's saved version, taken before a change: becomes the revision, and tells what the change was.</summary>
 public sealed record ArticleVersion(
     int CategoryId, string Title, string Lead, string BodyHtml, string? CoverImagePath, ArticleStatus Status, DateTime PublishedAtUtc,
-    bool PublishTimeChosen, DateTime? DeletedAtUtc, DateTime SavedAtUtc, string? SavedBy)
+    bool PublishTimeChosen, DateTime? DeletedAtUtc, DateTime SavedAtUtc, string? SavedBy, bool ByNewsroom)
 {
     public static ArticleVersion Of(Article a) =>
         new(a.CategoryId, a.Title, a.Lead, a.BodyHtml, a.CoverImagePath, a.Status, a.PublishedAtUtc, a.PublishTimeChosen, a.DeletedAtUtc,
-            a.UpdatedAtUtc, a.UpdatedBy ?? a.AuthorName);
+            a.UpdatedAtUtc, a.UpdatedBy ?? a.AuthorName, a.ByNewsroom);
 
+    /// <summary>Same text, category, cover and byline (the byline is what residents read under the bulletin).</summary>
     public bool SameContentAs(Article a) =>
-        CategoryId == a.CategoryId && Title == a.Title && Lead == a.Lead && BodyHtml == a.BodyHtml && CoverImagePath == a.CoverImagePath;
+        CategoryId == a.CategoryId && Title == a.Title && Lead == a.Lead && BodyHtml == a.BodyHtml && CoverImagePath == a.CoverImagePath
+        && ByNewsroom == a.ByNewsroom;
 
     /// <summary>Same content and state; a draft without a chosen time only carries its save time, which does not count as a change.</summary>
     public bool SameAs(Article a) =>

@@ -39,6 +39,9 @@ public sealed class ArticleEditInput
 
     public bool RemoveCover { get; set; }
 
+    /// <summary>Sign the bulletin "Ban biên tập" on public pages instead of the author's display name.</summary>
+    public bool ByNewsroom { get; set; }
+
     /// <summary>One of <see cref="SaveIntents"/>, from the button pressed.</summary>
     public string? Intent { get; set; }
 }
@@ -124,6 +127,9 @@ public sealed class ArticleFormViewModel
 
     public ArticleFormState? Saved { get; init; }
 
+    /// <summary>The display name the public byline uses when "Ban biên tập" is not chosen (the author's, or the current user's for a new bulletin).</summary>
+    public string? AuthorDisplayName { get; init; }
+
     public ConflictViewModel? Conflict { get; init; }
 
     /// <summary>Set when the last save was refused by the database or the disk (503): nothing was saved, the form holds what was typed.</summary>
@@ -197,7 +203,15 @@ public sealed record RevisionViewModel(
 
 public sealed record TrashRow(int Id, string Title, string CategoryName, DateTime DeletedAtUtc, string? AuthorName, EditorState State);
 
-public sealed record TrashViewModel(PagedList<TrashRow> Articles, bool CanRestore);
+/// <param name="CanPurge">Administrators delete for good; every staff member may restore.</param>
+/// <param name="NewestDeletedAtUtc">The newest deletion shown: emptying the trash from this page stops there.</param>
+public sealed record TrashViewModel(PagedList<TrashRow> Articles, bool CanPurge, DateTime? NewestDeletedAtUtc);
+
+/// <summary>The bulletin just moved to the trash, kept for the next page's "Hoàn tác" button.</summary>
+public static class UndoTrash
+{
+    public const string Key = "UndoTrashId";
+}
 
 public static class EditorUrls
 {
@@ -209,6 +223,7 @@ public static class EditorUrls
 
     public static string Edit(int id) => RouteLink.Fill(AdminRoutes.ArticleEdit, ("id", id));
 
+    /// <summary>GET: the confirmation page; POST: move to the trash.</summary>
     public static string Delete(int id) => RouteLink.Fill(AdminRoutes.ArticleDelete, ("id", id));
 
     public static string History(int id) => RouteLink.Fill(AdminRoutes.ArticleHistory, ("id", id));
@@ -220,8 +235,10 @@ public static class EditorUrls
 
     public static string RestoreFromTrash(int id) => RouteLink.Fill(AdminRoutes.TrashRestore, ("id", id));
 
+    /// <summary>GET: the confirmation page; POST: delete for good.</summary>
     public static string Purge(int id) => RouteLink.Fill(AdminRoutes.TrashPurge, ("id", id));
 
+    /// <summary>GET: the confirmation page; POST: empty the trash.</summary>
     public const string EmptyTrash = AdminRoutes.TrashEmpty;
 
     public static string TrashPage(int page) => page <= 1 ? Trash : $"{Trash}?page={page}";

@@ -85,10 +85,12 @@ public sealed class EditorQueries(NewsDbContext db, TimeProvider clock)
             inTrash);
     }
 
-    public async Task<ArticleFormViewModel> GetNewFormAsync(CancellationToken cancellationToken) => new()
+    /// <param name="userId">The signed-in staff member, whose display name a new bulletin is signed with by default.</param>
+    public async Task<ArticleFormViewModel> GetNewFormAsync(string? userId, CancellationToken cancellationToken) => new()
     {
         Input = new ArticleEditInput(),
         Categories = await GetCategoriesAsync(cancellationToken),
+        AuthorDisplayName = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken),
     };
 
     /// <summary>The form of a bulletin not in the trash, filled with its saved values; null when there is none.</summary>
@@ -97,7 +99,7 @@ public sealed class EditorQueries(NewsDbContext db, TimeProvider clock)
         var article = await db.Articles.AsNoTracking().Where(a => a.Id == id && a.DeletedAtUtc == null)
             .Select(a => new
             {
-                a.Id, a.Version, a.Title, a.CategoryId, a.Lead, a.BodyHtml, a.Status, a.PublishedAtUtc, a.PublishTimeChosen,
+                a.Id, a.Version, a.Title, a.CategoryId, a.Lead, a.BodyHtml, a.Status, a.PublishedAtUtc, a.PublishTimeChosen, a.ByNewsroom,
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (article is null)
@@ -112,6 +114,7 @@ public sealed class EditorQueries(NewsDbContext db, TimeProvider clock)
             Lead = article.Lead,
             Body = article.BodyHtml,
             PublishAt = article.PublishTimeChosen ? ToInputValue(article.PublishedAtUtc) : null,
+            ByNewsroom = article.ByNewsroom,
         }, conflict: null, cancellationToken);
     }
 
@@ -119,6 +122,7 @@ public sealed class EditorQueries(NewsDbContext db, TimeProvider clock)
     public async Task<ArticleFormViewModel> GetFormAsync(int? id, Guid? version, ArticleEditInput input, ConflictViewModel? conflict, CancellationToken cancellationToken)
     {
         ArticleFormState? saved = null;
+        string? authorDisplayName = null;
         if (id is { } articleId)
         {
             var now = clock.GetUtcNow().UtcDateTime;
@@ -127,6 +131,7 @@ public sealed class EditorQueries(NewsDbContext db, TimeProvider clock)
                 {
                     a.Slug, a.Status, a.PublishedAtUtc, a.CoverImagePath, a.CreatedAtUtc, a.AuthorName, a.UpdatedAtUtc, a.UpdatedBy,
                     a.DeletedAtUtc, Revisions = db.ArticleRevisions.Count(r => r.ArticleId == a.Id),
+                    AuthorDisplayName = db.Users.Where(u => u.Id == a.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
                 })
                 .FirstOrDefaultAsync(cancellationToken);
             if (article is not null)
@@ -142,6 +147,7 @@ public sealed class EditorQueries(NewsDbContext db, TimeProvider clock)
                     article.UpdatedAtUtc,
                     article.UpdatedBy,
                     article.Revisions);
+                authorDisplayName = article.AuthorDisplayName;
             }
         }
 
@@ -153,6 +159,7 @@ public sealed class EditorQueries(NewsDbContext db, TimeProvider clock)
             Categories = await GetCategoriesAsync(cancellationToken),
             Saved = saved,
             Conflict = conflict,
+            AuthorDisplayName = authorDisplayName,
         };
     }
 
@@ -252,7 +259,7 @@ public sealed class EditorQueries(NewsDbContext db, TimeProvider clock)
                 revision.CoverImagePath, EditorStates.Of(revision.Status, revision.PublishedAtUtc, now), revision.PublishedAtUtc, revision.SavedAtUtc, revision.SavedBy);
     }
 
-    public async Task<TrashViewModel> GetTrashAsync(int page, bool canRestore, CancellationToken cancellationToken)
+    public async Task<TrashViewModel> GetTrashAsync(int page, bool canPurge, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var list = await db.Articles.AsNoTracking().Where(a => a.DeletedAtUtc != null)
@@ -262,6 +269,7 @@ public sealed class EditorQueries(NewsDbContext db, TimeProvider clock)
         var rows = list.Items
             .Select(a => new TrashRow(a.Id, a.Title, a.CategoryName, a.DeletedAtUtc, a.AuthorName, EditorStates.Of(a.Status, a.PublishedAtUtc, now)))
             .ToList();
-        return new TrashViewModel(new PagedList<TrashRow>(rows, list.PageNumber, list.PageSize, list.TotalItemCount), canRestore);
+        var newest = await db.Articles.AsNoTracking().Where(a => a.DeletedAtUtc != null).MaxAsync(a => a.DeletedAtUtc, cancellationToken);
+        return new TrashViewModel(new PagedList<TrashRow>(rows, list.PageNumber, list.PageSize, list.TotalItemCount), canPurge, newest);
     }
 }

@@ -173,6 +173,7 @@ public sealed class SaveArticleHandler(
         var isNew = article is null;
         article ??= new Article { CreatedAtUtc = now, AuthorId = who.Id, AuthorName = who.Name };
         var before = isNew ? null : ArticleVersion.Of(article);
+        var wasScheduled = article.IsScheduled(now);
         Apply(article, input, valid, now);
 
         string? storedCover = null;
@@ -235,7 +236,7 @@ public sealed class SaveArticleHandler(
         }
 
         await changes.PublishAsync(new ContentChange(ContentTypes.Article, article.Id.ToString(CultureInfo.InvariantCulture), "saved"));
-        return new SaveArticleResult.Saved(article.Id, SavedMessage(article, now));
+        return new SaveArticleResult.Saved(article.Id, SavedMessage(article, now, wasScheduled));
     }
 
     /// <summary>The content, then the state the button asked for (the bulletin's state machine is on the entity).</summary>
@@ -251,6 +252,7 @@ public sealed class SaveArticleHandler(
         }
 
         article.CategoryId = input.CategoryId!.Value;
+        article.ByNewsroom = input.ByNewsroom;
         article.SetContent(input.Title!, input.Lead ?? string.Empty, valid.Body, valid.BodyText);
         if (input.RemoveCover)
         {
@@ -292,8 +294,9 @@ public sealed class SaveArticleHandler(
         return new SaveArticleResult.NotSaved(id, coverDropped);
     }
 
-    private static string SavedMessage(Article article, DateTime now) => article.Status switch
+    private static string SavedMessage(Article article, DateTime now, bool wasScheduled) => article.Status switch
     {
+        ArticleStatus.Draft when wasScheduled => "Đã hủy hẹn giờ: bản tin sẽ không tự động đăng và được giữ làm bản nháp.",
         ArticleStatus.Published when article.PublishedAtUtc > now =>
             $"Đã lưu. Bản tin sẽ tự động đăng lúc {VietnameseFormat.LongDateTime(article.PublishedAtUtc)}.",
         ArticleStatus.Published => "Đã lưu và đăng bản tin.",

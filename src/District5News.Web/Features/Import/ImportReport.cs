@@ -52,6 +52,15 @@ public sealed class ImportReport
     /// <summary>SiteCounter.StartingVisits after the import (in a dry run: what it would be).</summary>
     public long CounterStartAfter { get; set; }
 
+    /// <summary>Visits this portal has counted itself (SiteCounter.Visits); the public counter shows them on top of the start.</summary>
+    public long CountedVisits { get; set; }
+
+    /// <summary>What "SỐ LƯỢT TRUY CẬP" shows residents before the import (as stored; visits of the last second may still be on their way).</summary>
+    public long CounterShownBefore => CounterStartBefore + CountedVisits;
+
+    /// <summary>What it shows after the import (in a dry run: what it would show).</summary>
+    public long CounterShownAfter => CounterStartAfter + CountedVisits;
+
     public int Imported => Count(ImportOutcome.Imported);
 
     public int Updated => Count(ImportOutcome.Updated);
@@ -88,17 +97,30 @@ public sealed class ImportReport
         return lines;
     }
 
+    /// <summary>
+    /// The public counter in the words residents see it: what it shows now and what it will show (after a real run:
+    /// what it showed and what it shows), not the stored starting value, which residents never see alone.
+    /// </summary>
     public string CounterLine()
     {
-        var start = VietnameseFormat.Number(CounterStartAfter);
+        var now = VietnameseFormat.Number(CounterShownBefore);
+        var after = VietnameseFormat.Number(CounterShownAfter);
+        var shown = DryRun
+            ? $"Bộ đếm “Số lượt truy cập” trên trang hiện đang là {now}"
+            : $"Bộ đếm “Số lượt truy cập” trên trang trước khi nhập là {now}";
         if (CounterChanged)
         {
-            return $"Bộ đếm truy cập bắt đầu từ: {start} (trước đây: {VietnameseFormat.Number(CounterStartBefore)})";
+            var origin = $"số cũ lớn nhất trong các tệp là {VietnameseFormat.Number(CounterStartAfter)}"
+                + (CountedVisits > 0 ? $", cộng {VietnameseFormat.Number(CountedVisits)} lượt cổng mới đã đếm" : string.Empty);
+            return DryRun
+                ? $"{shown}; nếu nhập thật sẽ hiện {after} ({origin})."
+                : $"{shown}; nay hiện {after} ({origin}).";
         }
 
+        var unchanged = DryRun ? "nếu nhập thật vẫn hiện" : "vẫn hiện";
         return LargestOldCounter is { } largest
-            ? $"Bộ đếm truy cập bắt đầu từ: {start} (không đổi: số cũ lớn nhất {VietnameseFormat.Number(largest)} không vượt quá tổng hiện tại)"
-            : $"Bộ đếm truy cập bắt đầu từ: {start} (không đổi: các tệp không có số lượt truy cập)";
+            ? $"{shown}; {unchanged} {after} (số cũ lớn nhất trong các tệp là {VietnameseFormat.Number(largest)}, không lớn hơn số đang hiện)."
+            : $"{shown}; {unchanged} {after} (các tệp không ghi số lượt truy cập).";
     }
 
     private int Count(ImportOutcome outcome) => Bulletins.Count(b => b.Outcome == outcome);

@@ -315,8 +315,9 @@ public sealed class OldPortalImporter(
     private async Task MoveCounterStartAsync(ImportReport report, CancellationToken cancellationToken)
     {
         var current = await db.SiteCounters.AsNoTracking().Where(s => s.Id == SiteCounter.SingletonId)
-            .Select(s => new { s.StartingVisits }).FirstOrDefaultAsync(cancellationToken);
+            .Select(s => new { s.StartingVisits, s.Visits }).FirstOrDefaultAsync(cancellationToken);
         report.CounterStartBefore = report.CounterStartAfter = current?.StartingVisits ?? 0;
+        report.CountedVisits = current?.Visits ?? 0;
         if (current is null || report.LargestOldCounter is not { } largest)
         {
             return;

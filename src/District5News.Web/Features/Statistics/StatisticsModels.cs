@@ -20,10 +20,12 @@ public sealed record StatisticsViewModel(
     IReadOnlyList<CategoryViews> Categories)
 {
     public string CsvUrl => $"{AdminRoutes.StatisticsCsv}?tu={Range.FromParameter}&den={Range.ToParameter}";
+
+    public string XlsxUrl => $"{AdminRoutes.StatisticsXlsx}?tu={Range.FromParameter}&den={Range.ToParameter}";
 }
 
 /// <summary>The statistics page: the figures, or why the period asked for is not one.</summary>
 public sealed record StatisticsPageResult(StatisticsViewModel? Model, string? Error, StatisticsRangeInput Input);
 
-/// <summary>The CSV download: the file, or why the period asked for is not one.</summary>
-public sealed record StatisticsCsvResult(byte[]? Content, string? FileName, string? Error);
+/// <summary>A download (CSV or .xlsx): the file, or why the period asked for is not one.</summary>
+public sealed record StatisticsExportResult(byte[]? Content, string? FileName, string? Error);

@@ -40,17 +40,24 @@ public sealed class StatisticsQueries(NewsDbContext db, VisitCounter counter, Ti
         return new StatisticsPageResult(model, null, input);
     }
 
-    public async Task<StatisticsCsvResult> GetCsvAsync(StatisticsRangeInput input, CancellationToken cancellationToken)
+    public Task<StatisticsExportResult> GetCsvAsync(StatisticsRangeInput input, CancellationToken cancellationToken) =>
+        ExportAsync(input, CsvExport.Build, CsvExport.FileName, cancellationToken);
+
+    public Task<StatisticsExportResult> GetXlsxAsync(StatisticsRangeInput input, CancellationToken cancellationToken) =>
+        ExportAsync(input, XlsxExport.Build, XlsxExport.FileName, cancellationToken);
+
+    private async Task<StatisticsExportResult> ExportAsync(StatisticsRangeInput input, Func<IEnumerable<DailyFigures>, byte[]> build,
+        Func<StatisticsRange, string> fileName, CancellationToken cancellationToken)
     {
         var range = StatisticsRange.TryParse(input, VietnamTime.Today(clock), out var error);
         if (range is null)
         {
-            return new StatisticsCsvResult(null, null, error);
+            return new StatisticsExportResult(null, null, error);
         }
 
         await FlushCountsAsync(cancellationToken);
         var days = await DailyAsync(range, cancellationToken);
-        return new StatisticsCsvResult(CsvExport.Build(days), CsvExport.FileName(range), null);
+        return new StatisticsExportResult(build(days), fileName(range), null);
     }
 
     /// <summary>Every day of the range, in order; a day with no row counted nothing.</summary>

@@ -247,11 +247,14 @@
     toolbar.setAttribute('data-test', 'editor-toolbar');
     var stateButtons = [];
     [
-      ['Đoạn', 'Đoạn văn thường', 'editor-paragraph', function () { run('formatBlock', 'p'); }],
-      ['H2', 'H2: tiêu đề mục lớn', 'editor-h2', function () { run('formatBlock', 'h2'); }],
-      ['H3', 'H3: tiêu đề mục nhỏ', 'editor-h3', function () { run('formatBlock', 'h3'); }],
-      ['B', 'In đậm', 'editor-bold', function () { run('bold'); }, 'bold'],
-      ['I', 'In nghiêng', 'editor-italic', function () { run('italic'); }, 'italic'],
+      // Plain words, not tag names: ward staff know "Tiêu đề lớn", not "H2".
+      ['↶ Hoàn tác', 'Hoàn tác thao tác vừa rồi (Ctrl+Z)', 'editor-undo', function () { run('undo'); }],
+      ['↷ Làm lại', 'Làm lại thao tác vừa hoàn tác (Ctrl+Y)', 'editor-redo', function () { run('redo'); }],
+      ['Đoạn văn', 'Đoạn văn thường', 'editor-paragraph', function () { run('formatBlock', 'p'); }],
+      ['Tiêu đề lớn', 'Tiêu đề lớn: mở đầu một phần của bản tin', 'editor-h2', function () { run('formatBlock', 'h2'); }],
+      ['Tiêu đề nhỏ', 'Tiêu đề nhỏ: mục con trong một phần', 'editor-h3', function () { run('formatBlock', 'h3'); }],
+      ['Đậm', 'In đậm (Ctrl+B)', 'editor-bold', function () { run('bold'); }, 'bold'],
+      ['Nghiêng', 'In nghiêng (Ctrl+I)', 'editor-italic', function () { run('italic'); }, 'italic'],
       ['• Danh sách', 'Danh sách dấu chấm', 'editor-ul', function () { run('insertUnorderedList'); }, 'insertUnorderedList'],
       ['1. Danh sách', '1. Danh sách đánh số', 'editor-ol', function () { run('insertOrderedList'); }, 'insertOrderedList'],
       ['Liên kết', 'Chèn liên kết', 'editor-link', function () { openPanel('link'); }],

@@ -188,6 +188,29 @@ public abstract class StatisticsTests(ReaderSiteFactory app) : IAsyncLifetime, I
     }
 
     [Fact]
+    public async Task Xlsx_OpensWithVietnameseHeadingsAndTheSameNumbersAsTheCsv()
+    {
+        await BrowseAsync();
+        var (_, page) = await Html.GetAsync(_admin, "/admin/thong-ke?tu=2026-11-18&den=2026-11-20");
+        var link = page.QuerySelector("[data-test=stats-xlsx]")!.GetAttribute("href")!;
+
+        var response = await _admin.GetAsync(new Uri(link, UriKind.Relative));
+
+        Assert.Equal("/admin/thong-ke/xlsx?tu=2026-11-18&den=2026-11-20", link);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("thong-ke-20261118-20261120.xlsx", response.Content.Headers.ContentDisposition!.FileName);
+        using var workbook = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(["Thống kê"], MiniExcelLibs.MiniExcel.GetSheetNames(workbook));
+        workbook.Position = 0;
+        var rows = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(["Ngày", "Lượt truy cập", "Lượt xem trang", "Lượt xem bản tin"], rows[0].Values.Select(v => v?.ToString()));
+        var days = rows.Skip(1).Select(r => r.Values.ToList()).ToList();
+        Assert.Equal([new DateTime(2026, 11, 18), new DateTime(2026, 11, 19), new DateTime(2026, 11, 20)], days.Select(d => Assert.IsType<DateTime>(d[0])));
+        Assert.Equal(["3", "9", "6"], days[2].Skip(1).Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
     public async Task Csv_DefaultPeriod_IsTheLast30Days()
     {
         var response = await _admin.GetAsync(new Uri("/admin/thong-ke/csv", UriKind.Relative));

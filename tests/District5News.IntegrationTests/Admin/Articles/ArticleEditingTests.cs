@@ -73,9 +73,8 @@ public abstract class ArticleEditingTests(EditorAppFactory app)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await Html.ParseAsync(response);
-        var errors = page.Text("[data-test=form-errors]");
-        Assert.Contains("Vui lòng nhập tiêu đề.", errors, StringComparison.Ordinal);
-        Assert.Contains("Thời điểm đăng không hợp lệ", errors, StringComparison.Ordinal);
+        Assert.Contains("Vui lòng nhập tiêu đề.", page.Text("[data-test=error-Title]"), StringComparison.Ordinal);
+        Assert.Contains("Thời điểm đăng không hợp lệ", page.Text("[data-test=error-PublishAt]"), StringComparison.Ordinal);
         Assert.Contains("Nội dung tôi đã gõ rất lâu.", page.QuerySelector("[data-test=body]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Tóm tắt đã gõ.", page.QuerySelector("[data-test=lead]")!.TextContent);
         Assert.Equal(before, await app.WithDbAsync(db => db.Articles.CountAsync()));

@@ -61,7 +61,7 @@ public sealed class CoverUploadTests(EditorAppFactory app) : IClassFixture<Edito
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await Html.ParseAsync(response);
-        Assert.Contains(CoverImageStore.WrongKindMessage, page.Text("[data-test=form-errors]"), StringComparison.Ordinal);
+        Assert.Contains(CoverImageStore.WrongKindMessage, page.Text("[data-test=cover-error]"), StringComparison.Ordinal);
         Assert.Equal("Bản tin với ảnh giả", page.QuerySelector("[data-test=title]")!.GetAttribute("value"));
         Assert.Equal("Tóm tắt đã gõ.", page.QuerySelector("[data-test=lead]")!.TextContent);
         Assert.Contains("Nội dung đã gõ.", page.QuerySelector("[data-test=body]")!.TextContent, StringComparison.Ordinal);
@@ -94,7 +94,7 @@ public sealed class CoverUploadTests(EditorAppFactory app) : IClassFixture<Edito
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await Html.ParseAsync(response);
-        Assert.Contains(CoverImageStore.TooLargeMessage, page.Text("[data-test=form-errors]"), StringComparison.Ordinal);
+        Assert.Contains(CoverImageStore.TooLargeMessage, page.Text("[data-test=cover-error]"), StringComparison.Ordinal);
         Assert.Equal("Bản tin ảnh quá lớn", page.QuerySelector("[data-test=title]")!.GetAttribute("value"));
         Assert.Equal(0, await app.WithDbAsync(db => db.Articles.CountAsync(a => a.Title == "Bản tin ảnh quá lớn")));
     }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace District5News.Web.Areas.Admin.Controllers;
 
 /// <summary>Bulletins in the back office: list, write, edit, publish, history, move to the trash. Editors and administrators.</summary>
-public sealed class ArticlesController(EditorQueries queries, ArticleEditor editor, SaveArticleHandler save) : AdminController
+public sealed class ArticlesController(EditorQueries queries, ArticleEditor editor, SaveArticleHandler save, DeleteConfirmations confirmations) : AdminController
 {
     private const string NotFoundMessage = "Không tìm thấy bản tin này. Bản tin có thể đã bị xóa hoặc chuyển vào thùng rác.";
 
@@ -24,7 +24,7 @@ public sealed class ArticlesController(EditorQueries queries, ArticleEditor edit
 
     [HttpGet(AdminRoutes.ArticleCreate)]
     public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
-        View("Form", await queries.GetNewFormAsync(cancellationToken));
+        View("Form", await queries.GetNewFormAsync(StaffMember.From(User).Id, cancellationToken));
 
     [HttpPost(AdminRoutes.ArticleCreate)]
     [TypeFilter<CoverUploadLimitFilter>(Order = UploadLimitFilter.RunsBeforeAntiforgery)]
@@ -40,6 +40,11 @@ public sealed class ArticlesController(EditorQueries queries, ArticleEditor edit
     public Task<IActionResult> Edit(int id, [Bind(Prefix = "Input")] ArticleEditInput input, CancellationToken cancellationToken) =>
         SaveAsync(id, input, cancellationToken);
 
+    /// <summary>The second step, as a page: the form's "Xóa" is a link here (JavaScript opens the same question in a dialog).</summary>
+    [HttpGet(AdminRoutes.ArticleDelete)]
+    public async Task<IActionResult> ConfirmDelete(int id, CancellationToken cancellationToken) =>
+        await confirmations.MoveToTrashAsync(id, cancellationToken) is { } confirm ? View("Confirm", confirm) : NotFoundPage(NotFoundMessage);
+
     [HttpPost(AdminRoutes.ArticleDelete)]
     public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken)
     {
@@ -50,6 +55,7 @@ public sealed class ArticlesController(EditorQueries queries, ArticleEditor edit
         }
 
         TempData["Message"] = $"Đã chuyển bản tin “{title}” vào thùng rác.";
+        TempData[UndoTrash.Key] = id;
         return Redirect(EditorUrls.ListPath);
     }
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace District5News.Web.Areas.Admin.Controllers;
 
-/// <summary>Visit statistics: figures, chart, most-read bulletins and the CSV export. Administrators only.</summary>
+/// <summary>Visit statistics: figures, chart, most-read bulletins and the CSV and Excel exports. Administrators only.</summary>
 [Authorize(Policy = StaffPolicies.Administrator)]
 public sealed class StatisticsController(StatisticsQueries statistics) : AdminController
 {
@@ -32,5 +32,17 @@ public sealed class StatisticsController(StatisticsQueries statistics) : AdminCo
         }
 
         return File(result.Content!, CsvExport.ContentType, result.FileName);
+    }
+
+    [HttpGet(AdminRoutes.StatisticsXlsx)]
+    public async Task<IActionResult> Xlsx(StatisticsRangeInput input, CancellationToken cancellationToken)
+    {
+        var result = await statistics.GetXlsxAsync(input, cancellationToken);
+        if (result.Error is not null)
+        {
+            return BadInput(result.Error);
+        }
+
+        return File(result.Content!, XlsxExport.ContentType, result.FileName);
     }
 }

@@ -7,8 +7,11 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace District5News.Web.Areas.Admin.Controllers;
 
-/// <summary>Deleted bulletins. Every staff member can see what is here; only an administrator can bring one back or delete it for good.</summary>
-public sealed class TrashController(EditorQueries queries, ArticleEditor editor) : AdminController
+/// <summary>
+/// Deleted bulletins. Every staff member can see what is here and bring a bulletin back (publishing units do not exist
+/// yet, so any editor may restore any bulletin); only an administrator deletes for good, after a confirmation step.
+/// </summary>
+public sealed class TrashController(EditorQueries queries, ArticleEditor editor, DeleteConfirmations confirmations) : AdminController
 {
     [HttpGet(AdminRoutes.Trash)]
     public async Task<IActionResult> Index(int? page, CancellationToken cancellationToken)
@@ -21,12 +24,26 @@ public sealed class TrashController(EditorQueries queries, ArticleEditor editor)
         return View(await queries.GetTrashAsync(pageNumber, User.IsInRole(StaffRoles.Administrator), cancellationToken));
     }
 
+    /// <param name="undo">Sent by the "Hoàn tác" button after a move to the trash: back to the bulletin instead of the trash.</param>
     [HttpPost(AdminRoutes.TrashRestore)]
-    [Authorize(Policy = StaffPolicies.Administrator)]
-    public async Task<IActionResult> Restore(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> Restore(int id, bool undo, CancellationToken cancellationToken)
     {
-        return BackToTrash(await editor.RestoreFromTrashAsync(id, cancellationToken), "Đã khôi phục bản tin “{0}” với trạng thái như trước khi xóa.");
+        var title = await editor.RestoreFromTrashAsync(id, cancellationToken);
+        if (title is null || !undo)
+        {
+            return BackToTrash(title, "Đã khôi phục bản tin “{0}” với trạng thái như trước khi xóa.");
+        }
+
+        TempData["Message"] = $"Đã hoàn tác: bản tin “{title}” đã trở lại với trạng thái như trước khi xóa.";
+        return Redirect(EditorUrls.Edit(id));
     }
+
+    [HttpGet(AdminRoutes.TrashPurge)]
+    [Authorize(Policy = StaffPolicies.Administrator)]
+    public async Task<IActionResult> ConfirmPurge(int id, CancellationToken cancellationToken) =>
+        await confirmations.PurgeAsync(id, cancellationToken) is { } confirm
+            ? View("Confirm", confirm)
+            : NotFoundPage("Không tìm thấy bản tin này trong thùng rác.");
 
     [HttpPost(AdminRoutes.TrashPurge)]
     [Authorize(Policy = StaffPolicies.Administrator)]
@@ -35,11 +52,30 @@ public sealed class TrashController(EditorQueries queries, ArticleEditor editor)
         return BackToTrash(await editor.PurgeAsync(id, cancellationToken), "Đã xóa hẳn bản tin “{0}”.");
     }
 
+    [HttpGet(AdminRoutes.TrashEmpty)]
+    [Authorize(Policy = StaffPolicies.Administrator)]
+    public async Task<IActionResult> ConfirmEmptyTrash(CancellationToken cancellationToken)
+    {
+        if (await confirmations.EmptyTrashAsync(cancellationToken) is { } confirm)
+        {
+            return View("Confirm", confirm);
+        }
+
+        TempData["Message"] = "Thùng rác đã trống.";
+        return Redirect(EditorUrls.Trash);
+    }
+
+    /// <param name="upTo">The newest deletion the confirmation showed (UTC ticks): anything trashed later is kept.</param>
     [HttpPost(AdminRoutes.TrashEmpty)]
     [Authorize(Policy = StaffPolicies.Administrator)]
-    public async Task<IActionResult> EmptyTrash(CancellationToken cancellationToken)
+    public async Task<IActionResult> EmptyTrash(long? upTo, CancellationToken cancellationToken)
     {
-        var count = await editor.EmptyTrashAsync(cancellationToken);
+        if (upTo is < 0 or > 3155378975999999999)
+        {
+            return BadInput("Yêu cầu dọn thùng rác không hợp lệ. Vui lòng mở lại thùng rác rồi thử lại.");
+        }
+
+        var count = await editor.EmptyTrashAsync(upTo is { } ticks ? new DateTime(ticks, DateTimeKind.Utc) : null, cancellationToken);
         TempData["Message"] = count == 0 ? "Thùng rác đã trống." : $"Đã xóa hẳn {count} bản tin trong thùng rác.";
         return Redirect(EditorUrls.Trash);
     }

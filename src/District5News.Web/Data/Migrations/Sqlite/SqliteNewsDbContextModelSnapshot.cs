@@ -35,6 +35,9 @@ namespace District5News.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ByNewsroom")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CategoryId")
                         .HasColumnType("INTEGER");
 
@@ -227,6 +230,9 @@ namespace District5News.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsHidden")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -255,6 +261,7 @@ namespace District5News.Web.Data.Migrations.Sqlite
                         {
                             Id = 1,
                             FoldedName = "ban tin quan",
+                            IsHidden = false,
                             Name = "Bản tin quận",
                             Slug = "ban-tin-quan",
                             SortOrder = 1
@@ -263,6 +270,7 @@ namespace District5News.Web.Data.Migrations.Sqlite
                         {
                             Id = 2,
                             FoldedName = "tin phuong",
+                            IsHidden = false,
                             Name = "Tin phường",
                             Slug = "tin-phuong",
                             SortOrder = 2
@@ -271,6 +279,7 @@ namespace District5News.Web.Data.Migrations.Sqlite
                         {
                             Id = 3,
                             FoldedName = "thong bao",
+                            IsHidden = false,
                             Name = "Thông báo",
                             Slug = "thong-bao",
                             SortOrder = 3
@@ -279,6 +288,7 @@ namespace District5News.Web.Data.Migrations.Sqlite
                         {
                             Id = 4,
                             FoldedName = "van hoa xa hoi",
+                            IsHidden = false,
                             Name = "Văn hóa - Xã hội",
                             Slug = "van-hoa-xa-hoi",
                             SortOrder = 4
@@ -287,6 +297,7 @@ namespace District5News.Web.Data.Migrations.Sqlite
                         {
                             Id = 5,
                             FoldedName = "kinh te",
+                            IsHidden = false,
                             Name = "Kinh tế",
                             Slug = "kinh-te",
                             SortOrder = 5
@@ -295,10 +306,38 @@ namespace District5News.Web.Data.Migrations.Sqlite
                         {
                             Id = 6,
                             FoldedName = "an ninh trat tu",
+                            IsHidden = false,
                             Name = "An ninh - Trật tự",
                             Slug = "an-ninh-trat-tu",
                             SortOrder = 6
                         });
+                });
+
+            modelBuilder.Entity("District5News.Web.Data.Entities.CategoryOldSlug", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RetiredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("CategoryOldSlugs");
                 });
 
             modelBuilder.Entity("District5News.Web.Data.Entities.DailyStat", b =>
@@ -585,6 +624,15 @@ namespace District5News.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("District5News.Web.Data.Entities.CategoryOldSlug", b =>
+                {
+                    b.HasOne("District5News.Web.Data.Entities.Category", null)
+                        .WithMany("OldSlugs")
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -639,6 +687,8 @@ namespace District5News.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("District5News.Web.Data.Entities.Category", b =>
                 {
                     b.Navigation("Articles");
+
+                    b.Navigation("OldSlugs");
                 });
 #pragma warning restore 612, 618
         }
