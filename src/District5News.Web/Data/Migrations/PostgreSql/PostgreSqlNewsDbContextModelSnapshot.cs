@@ -42,6 +42,9 @@ namespace District5News.Web.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<bool>("ByNewsroom")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("CategoryId")
                         .HasColumnType("integer");
 
@@ -240,6 +243,9 @@ namespace District5News.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<bool>("IsHidden")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -268,6 +274,7 @@ namespace District5News.Web.Data.Migrations.PostgreSql
                         {
                             Id = 1,
                             FoldedName = "ban tin quan",
+                            IsHidden = false,
                             Name = "Bản tin quận",
                             Slug = "ban-tin-quan",
                             SortOrder = 1
@@ -276,6 +283,7 @@ namespace District5News.Web.Data.Migrations.PostgreSql
                         {
                             Id = 2,
                             FoldedName = "tin phuong",
+                            IsHidden = false,
                             Name = "Tin phường",
                             Slug = "tin-phuong",
                             SortOrder = 2
@@ -284,6 +292,7 @@ namespace District5News.Web.Data.Migrations.PostgreSql
                         {
                             Id = 3,
                             FoldedName = "thong bao",
+                            IsHidden = false,
                             Name = "Thông báo",
                             Slug = "thong-bao",
                             SortOrder = 3
@@ -292,6 +301,7 @@ namespace District5News.Web.Data.Migrations.PostgreSql
                         {
                             Id = 4,
                             FoldedName = "van hoa xa hoi",
+                            IsHidden = false,
                             Name = "Văn hóa - Xã hội",
                             Slug = "van-hoa-xa-hoi",
                             SortOrder = 4
@@ -300,6 +310,7 @@ namespace District5News.Web.Data.Migrations.PostgreSql
                         {
                             Id = 5,
                             FoldedName = "kinh te",
+                            IsHidden = false,
                             Name = "Kinh tế",
                             Slug = "kinh-te",
                             SortOrder = 5
@@ -308,10 +319,40 @@ namespace District5News.Web.Data.Migrations.PostgreSql
                         {
                             Id = 6,
                             FoldedName = "an ninh trat tu",
+                            IsHidden = false,
                             Name = "An ninh - Trật tự",
                             Slug = "an-ninh-trat-tu",
                             SortOrder = 6
                         });
+                });
+
+            modelBuilder.Entity("District5News.Web.Data.Entities.CategoryOldSlug", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RetiredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("CategoryOldSlugs");
                 });
 
             modelBuilder.Entity("District5News.Web.Data.Entities.DailyStat", b =>
@@ -604,6 +645,15 @@ namespace District5News.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("District5News.Web.Data.Entities.CategoryOldSlug", b =>
+                {
+                    b.HasOne("District5News.Web.Data.Entities.Category", null)
+                        .WithMany("OldSlugs")
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -658,6 +708,8 @@ namespace District5News.Web.Data.Migrations.PostgreSql
             modelBuilder.Entity("District5News.Web.Data.Entities.Category", b =>
                 {
                     b.Navigation("Articles");
+
+                    b.Navigation("OldSlugs");
                 });
 #pragma warning restore 612, 618
         }
