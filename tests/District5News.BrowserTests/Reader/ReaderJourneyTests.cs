@@ -191,7 +191,7 @@ public sealed class ReaderJourneyTests(BrowserFixture fixture, ITestOutputHelper
         {
             var published = await db.Articles.AsNoTracking()
                 .Where(a => a.Status == ArticleStatus.Published)
-                .Select(a => new { a.Title, a.PublishedAtUtc, a.Id })
+                .Select(a => new { a.Title, PublishedAtUtc = a.PublishedAtUtc!.Value, a.Id })
                 .ToListAsync();
             var byDay = published
                 .GroupBy(a => VietnamTime.DateOf(a.PublishedAtUtc))

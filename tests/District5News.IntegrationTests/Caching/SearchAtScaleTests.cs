@@ -118,7 +118,7 @@ public abstract class SearchAtScaleTests(SearchAtScaleTests.ManyBulletinsSite ap
                 }
 
                 var draft = Bulletin("Kênh Tàu Hũ an toàn: bản nháp", "Kênh Tàu Hũ an toàn.", new DateTime(2026, 6, 1, 8, 0, 0));
-                draft.SaveAsDraft(draft.PublishedAtUtc);
+                draft.SaveAsDraft(draft.PublishedAtUtc!.Value);
                 var takenDown = Bulletin("Kênh Tàu Hũ an toàn: đã gỡ", "Kênh Tàu Hũ an toàn.", new DateTime(2026, 6, 2, 8, 0, 0));
                 takenDown.Unpublish();
                 var trashed = Bulletin("Kênh Tàu Hũ an toàn: thùng rác", "Kênh Tàu Hũ an toàn.", new DateTime(2026, 6, 3, 8, 0, 0));

@@ -24,7 +24,11 @@ public class Article
 
     public ArticleStatus Status { get; private set; }
 
-    public DateTime PublishedAtUtc { get; private set; }
+    /// <summary>
+    /// When residents see (or saw, or will see) the bulletin; null for a draft with no publication time chosen yet,
+    /// which is published at the moment of publishing rather than back-dated to a save.
+    /// </summary>
+    public DateTime? PublishedAtUtc { get; private set; }
 
     public DateTime CreatedAtUtc { get; set; }
 
@@ -39,12 +43,6 @@ public class Article
 
     /// <summary>Who saved the current version (UpdatedAtUtc says when); copied into the revision when it is replaced.</summary>
     public string? UpdatedBy { get; set; }
-
-    /// <summary>
-    /// False while a draft has no publication time of its own: PublishedAtUtc then only holds the time it was saved,
-    /// and publishing it uses the moment of publishing instead of back-dating it to that save.
-    /// </summary>
-    public bool PublishTimeChosen { get; private set; } = true;
 
     /// <summary>Views carried over from the old portal; part of the total shown, not of any day's statistics.</summary>
     public long ImportedViews { get; set; }
@@ -84,22 +82,19 @@ public class Article
     {
         Status = ArticleStatus.Published;
         PublishedAtUtc = DateTime.SpecifyKind(publishedAtUtc, DateTimeKind.Utc);
-        PublishTimeChosen = true;
     }
 
     public void SaveAsDraft(DateTime publishedAtUtc)
     {
         Status = ArticleStatus.Draft;
         PublishedAtUtc = DateTime.SpecifyKind(publishedAtUtc, DateTimeKind.Utc);
-        PublishTimeChosen = true;
     }
 
-    /// <summary>A draft with no publication time chosen yet; <paramref name="savedAtUtc"/> only keeps the column filled.</summary>
-    public void SaveAsDraftWithoutTime(DateTime savedAtUtc)
+    /// <summary>A draft with no publication time chosen yet.</summary>
+    public void SaveAsDraftWithoutTime()
     {
         Status = ArticleStatus.Draft;
-        PublishedAtUtc = DateTime.SpecifyKind(savedAtUtc, DateTimeKind.Utc);
-        PublishTimeChosen = false;
+        PublishedAtUtc = null;
     }
 
     public void Unpublish() => Status = ArticleStatus.Unpublished;

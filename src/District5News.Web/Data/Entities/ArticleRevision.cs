@@ -19,7 +19,8 @@ public class ArticleRevision
 
     public ArticleStatus Status { get; set; }
 
-    public DateTime PublishedAtUtc { get; set; }
+    /// <summary>The publication time of that version; null for a draft that had none chosen.</summary>
+    public DateTime? PublishedAtUtc { get; set; }
 
     public DateTime SavedAtUtc { get; set; }
 

@@ -22,7 +22,7 @@ public sealed class ArticleQueries(NewsDbContext db, TimeProvider clock)
 
     public static IQueryable<ArticleListItem> ToListItems(IQueryable<Article> articles) =>
         articles.Select(a => new ArticleListItem(
-            a.Id, a.Title, a.Slug, a.Lead, a.PublishedAtUtc, a.Category!.Name, a.Category.Slug, a.Category.IsHidden));
+            a.Id, a.Title, a.Slug, a.Lead, a.PublishedAtUtc!.Value, a.Category!.Name, a.Category.Slug, a.Category.IsHidden));
 
     public async Task<HomePageViewModel> GetHomeAsync(CancellationToken cancellationToken)
     {
@@ -72,7 +72,7 @@ public sealed class ArticleQueries(NewsDbContext db, TimeProvider clock)
     {
         var article = await Visible().Where(a => a.Id == id).Select(a => new
         {
-            a.Id, a.Title, a.Slug, a.Lead, a.BodyHtml, a.CoverImagePath, a.PublishedAtUtc, a.UpdatedAtUtc, a.CategoryId, a.SearchTitle,
+            a.Id, a.Title, a.Slug, a.Lead, a.BodyHtml, a.CoverImagePath, PublishedAtUtc = a.PublishedAtUtc!.Value, a.UpdatedAtUtc, a.CategoryId, a.SearchTitle,
             CategoryName = a.Category!.Name, CategorySlug = a.Category.Slug, CategoryHidden = a.Category.IsHidden, a.ByNewsroom,
             AuthorDisplayName = db.Users.Where(u => u.Id == a.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
         }).FirstOrDefaultAsync(cancellationToken);

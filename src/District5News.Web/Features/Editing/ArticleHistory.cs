@@ -8,11 +8,11 @@ namespace District5News.Web.Features.Editing;
 
 /// <summary>A bulletin's saved version, taken before a change: becomes the revision, and tells what the change was.</summary>
 public sealed record ArticleVersion(
-    int CategoryId, string Title, string Lead, string BodyHtml, string? CoverImagePath, ArticleStatus Status, DateTime PublishedAtUtc,
-    bool PublishTimeChosen, DateTime? DeletedAtUtc, DateTime SavedAtUtc, string? SavedBy, bool ByNewsroom)
+    int CategoryId, string Title, string Lead, string BodyHtml, string? CoverImagePath, ArticleStatus Status, DateTime? PublishedAtUtc,
+    DateTime? DeletedAtUtc, DateTime SavedAtUtc, string? SavedBy, bool ByNewsroom)
 {
     public static ArticleVersion Of(Article a) =>
-        new(a.CategoryId, a.Title, a.Lead, a.BodyHtml, a.CoverImagePath, a.Status, a.PublishedAtUtc, a.PublishTimeChosen, a.DeletedAtUtc,
+        new(a.CategoryId, a.Title, a.Lead, a.BodyHtml, a.CoverImagePath, a.Status, a.PublishedAtUtc, a.DeletedAtUtc,
             a.UpdatedAtUtc, a.UpdatedBy ?? a.AuthorName, a.ByNewsroom);
 
     /// <summary>Same text, category, cover and byline (the byline is what residents read under the bulletin).</summary>
@@ -20,10 +20,8 @@ public sealed record ArticleVersion(
         CategoryId == a.CategoryId && Title == a.Title && Lead == a.Lead && BodyHtml == a.BodyHtml && CoverImagePath == a.CoverImagePath
         && ByNewsroom == a.ByNewsroom;
 
-    /// <summary>Same content and state; a draft without a chosen time only carries its save time, which does not count as a change.</summary>
-    public bool SameAs(Article a) =>
-        SameContentAs(a) && Status == a.Status && PublishTimeChosen == a.PublishTimeChosen
-        && (PublishedAtUtc == a.PublishedAtUtc || (!PublishTimeChosen && Status == ArticleStatus.Draft));
+    /// <summary>Same content, state and publication time (none, for a draft without a chosen time).</summary>
+    public bool SameAs(Article a) => SameContentAs(a) && Status == a.Status && PublishedAtUtc == a.PublishedAtUtc;
 
     public ArticleRevision ToRevision(int articleId) => new()
     {

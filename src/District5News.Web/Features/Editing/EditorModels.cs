@@ -66,7 +66,7 @@ public enum EditorState
 
 public static class EditorStates
 {
-    public static EditorState Of(ArticleStatus status, DateTime publishedAtUtc, DateTime nowUtc) => status switch
+    public static EditorState Of(ArticleStatus status, DateTime? publishedAtUtc, DateTime nowUtc) => status switch
     {
         ArticleStatus.Draft => EditorState.Draft,
         ArticleStatus.Unpublished => EditorState.Unpublished,
@@ -93,7 +93,7 @@ public static class EditorStates
 /// <summary>The saved state of a bulletin shown next to its form.</summary>
 public sealed record ArticleFormState(
     EditorState State,
-    DateTime PublishedAtUtc,
+    DateTime? PublishedAtUtc,
     string? PublicUrl,
     string? CoverImagePath,
     DateTime CreatedAtUtc,
@@ -160,8 +160,7 @@ public sealed record ArticleAdminRow(
     string CategoryName,
     string? AuthorName,
     EditorState State,
-    DateTime PublishedAtUtc,
-    bool PublishTimeChosen,
+    DateTime? PublishedAtUtc,
     DateTime UpdatedAtUtc,
     string? UpdatedBy);
 
@@ -197,7 +196,7 @@ public sealed record RevisionViewModel(
     string BodyHtml,
     string? CoverImagePath,
     EditorState State,
-    DateTime PublishedAtUtc,
+    DateTime? PublishedAtUtc,
     DateTime SavedAtUtc,
     string? SavedBy);
 

@@ -62,16 +62,16 @@ public sealed class EditorQueries(NewsDbContext db, TimeProvider clock)
         }
 
         var articles = await query
-            .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id)
+            .OrderByDescending(a => a.PublishedAtUtc ?? a.UpdatedAtUtc).ThenByDescending(a => a.Id)
             .Select(a => new
             {
                 a.Id, a.Title, a.Slug, CategoryName = a.Category!.Name, a.AuthorName, a.Status, a.PublishedAtUtc,
-                a.PublishTimeChosen, a.UpdatedAtUtc, a.UpdatedBy,
+                a.UpdatedAtUtc, a.UpdatedBy,
             })
             .ToPagedListAsync(page, PageSize, cancellationToken);
         var rows = articles.Items
             .Select(a => new ArticleAdminRow(a.Id, a.Title, a.Slug, a.CategoryName, a.AuthorName, EditorStates.Of(a.Status, a.PublishedAtUtc, now),
-                a.PublishedAtUtc, a.PublishTimeChosen, a.UpdatedAtUtc, a.UpdatedBy))
+                a.PublishedAtUtc, a.UpdatedAtUtc, a.UpdatedBy))
             .ToList();
 
         var authors = await db.Articles.AsNoTracking().Where(a => a.AuthorId != null)
@@ -99,7 +99,7 @@ public sealed class EditorQueries(NewsDbContext db, TimeProvider clock)
         var article = await db.Articles.AsNoTracking().Where(a => a.Id == id && a.DeletedAtUtc == null)
             .Select(a => new
             {
-                a.Id, a.Version, a.Title, a.CategoryId, a.Lead, a.BodyHtml, a.Status, a.PublishedAtUtc, a.PublishTimeChosen, a.ByNewsroom,
+                a.Id, a.Version, a.Title, a.CategoryId, a.Lead, a.BodyHtml, a.Status, a.PublishedAtUtc, a.ByNewsroom,
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (article is null)
@@ -113,7 +113,7 @@ public sealed class EditorQueries(NewsDbContext db, TimeProvider clock)
             CategoryId = article.CategoryId,
             Lead = article.Lead,
             Body = article.BodyHtml,
-            PublishAt = article.PublishTimeChosen ? ToInputValue(article.PublishedAtUtc) : null,
+            PublishAt = article.PublishedAtUtc is { } publishAt ? ToInputValue(publishAt) : null,
             ByNewsroom = article.ByNewsroom,
         }, conflict: null, cancellationToken);
     }

@@ -245,10 +245,10 @@ public sealed class SaveArticleHandler(
         var chosenUtc = valid.ChosenUtc;
 
         // The form shows minutes only: an unchanged field must not move a time saved with seconds (a "publish now").
-        if (article is { PublishTimeChosen: true } && chosenUtc is { } chosen
-            && EditorQueries.ToInputValue(chosen) == EditorQueries.ToInputValue(article.PublishedAtUtc))
+        if (article.PublishedAtUtc is { } saved && chosenUtc is { } chosen
+            && EditorQueries.ToInputValue(chosen) == EditorQueries.ToInputValue(saved))
         {
-            chosenUtc = article.PublishedAtUtc;
+            chosenUtc = saved;
         }
 
         article.CategoryId = input.CategoryId!.Value;
@@ -279,7 +279,7 @@ public sealed class SaveArticleHandler(
                 }
                 else
                 {
-                    article.SaveAsDraftWithoutTime(now);
+                    article.SaveAsDraftWithoutTime();
                 }
 
                 break;

@@ -27,7 +27,7 @@ public sealed class FeedQueries(NewsDbContext db, ArticleQueries articles, TimeP
 
     /// <summary>When a bulletin last changed: its last save, or its publication when that came later (scheduled, back-dated).</summary>
     private static readonly Expression<Func<Article, DateTime>> Modified =
-        a => a.UpdatedAtUtc > a.PublishedAtUtc ? a.UpdatedAtUtc : a.PublishedAtUtc;
+        a => a.UpdatedAtUtc > a.PublishedAtUtc!.Value ? a.UpdatedAtUtc : a.PublishedAtUtc!.Value;
 
     private int PageSize => options.Value.SitemapPageSize;
 
@@ -123,8 +123,8 @@ public sealed class FeedQueries(NewsDbContext db, ArticleQueries articles, TimeP
 
     private static IQueryable<FeedItem> ToItems(IQueryable<Article> source) =>
         source.Select(a => new FeedItem(
-            a.Id, a.Title, a.Slug, a.Lead, a.PublishedAtUtc,
-            a.UpdatedAtUtc > a.PublishedAtUtc ? a.UpdatedAtUtc : a.PublishedAtUtc,
+            a.Id, a.Title, a.Slug, a.Lead, a.PublishedAtUtc!.Value,
+            a.UpdatedAtUtc > a.PublishedAtUtc!.Value ? a.UpdatedAtUtc : a.PublishedAtUtc!.Value,
             a.Category!.Name, a.CoverImagePath));
 
     /// <summary>The home page and every category page, each with the last change of what it lists.</summary>

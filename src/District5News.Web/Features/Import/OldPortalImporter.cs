@@ -336,7 +336,7 @@ public sealed class OldPortalImporter(
         ArticleRevision.Of(article, savedAtUtc, savedBy, note.Length > MaxNoteLength ? note[..MaxNoteLength] : note);
 
     private static ImportedBulletin Describe(string fileName, ImportOutcome outcome, Article article, CategoryRef category) =>
-        new(fileName, outcome, article.Id, article.Title, article.Slug, category.Name, article.PublishedAtUtc, article.ImportedViews);
+        new(fileName, outcome, article.Id, article.Title, article.Slug, category.Name, article.PublishedAtUtc!.Value, article.ImportedViews);
 
     private sealed record CategoryRef(int Id, string Name, string Slug, string FoldedName, int SortOrder);
 

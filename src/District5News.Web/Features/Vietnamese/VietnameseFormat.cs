@@ -36,6 +36,9 @@ public static class VietnameseFormat
     }
 
     /// <summary>"23 Tháng Mười Một 2020 8:15:00 SA", in Vietnam time, from a UTC instant.</summary>
+    /// <summary>The long form of a time that may not be chosen yet (a draft's publication time): "–" when there is none.</summary>
+    public static string LongDateTime(DateTime? utc) => utc is { } time ? LongDateTime(time) : "–";
+
     public static string LongDateTime(DateTime utc)
     {
         var local = VietnamTime.ToVietnam(utc);

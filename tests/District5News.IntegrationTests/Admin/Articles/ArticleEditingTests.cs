@@ -43,7 +43,7 @@ public abstract class ArticleEditingTests(EditorAppFactory app)
 
         var article = await app.WithDbAsync(db => db.Articles.AsNoTracking().SingleAsync(a => a.Id == id));
         Assert.Equal(ArticleStatus.Draft, article.Status);
-        Assert.False(article.PublishTimeChosen);
+        Assert.Null(article.PublishedAtUtc);
         Assert.Equal(HttpStatusCode.NotFound, (await EditorForms.GetPublicAsync(app.CreateBrowser(), id)).StatusCode);
         var fields = await EditorForms.ReadFormAsync(editor, EditorForms.EditUrl(id));
         Assert.Equal(string.Empty, fields["Input.PublishAt"]);

@@ -66,10 +66,7 @@ namespace District5News.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
-                    b.Property<bool>("PublishTimeChosen")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTime>("PublishedAtUtc")
+                    b.Property<DateTime?>("PublishedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("SearchBody")
@@ -166,7 +163,7 @@ namespace District5News.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
-                    b.Property<DateTime>("PublishedAtUtc")
+                    b.Property<DateTime?>("PublishedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("SavedAtUtc")

@@ -66,10 +66,7 @@ namespace District5News.Web.Data.Migrations.SqlServer
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
-                    b.Property<bool>("PublishTimeChosen")
-                        .HasColumnType("bit");
-
-                    b.Property<DateTime>("PublishedAtUtc")
+                    b.Property<DateTime?>("PublishedAtUtc")
                         .HasColumnType("datetime2");
 
                     b.Property<string>("SearchBody")
@@ -166,7 +163,7 @@ namespace District5News.Web.Data.Migrations.SqlServer
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
-                    b.Property<DateTime>("PublishedAtUtc")
+                    b.Property<DateTime?>("PublishedAtUtc")
                         .HasColumnType("datetime2");
 
                     b.Property<DateTime>("SavedAtUtc")

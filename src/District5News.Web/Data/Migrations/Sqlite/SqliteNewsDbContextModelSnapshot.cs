@@ -59,10 +59,7 @@ namespace District5News.Web.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("PublishTimeChosen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("PublishedAtUtc")
+                    b.Property<DateTime?>("PublishedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SearchBody")
@@ -157,7 +154,7 @@ namespace District5News.Web.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("PublishedAtUtc")
+                    b.Property<DateTime?>("PublishedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("SavedAtUtc")
