@@ -173,6 +173,18 @@ public sealed class ReadingComfortTests(ReadingComfortTests.Site app) : IClassFi
         Assert.Contains(".print-agency { display: block", css, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SiteStylesheet_KeepsHiddenElementsHidden_EvenButtonsItStyles()
+    {
+        var (_, page) = await app.GetAsReaderAsync("/");
+        var href = page.Head!.QuerySelector("link[rel=stylesheet]:not([media])")!.GetAttribute("href")!;
+
+        var css = await (await app.CreateBrowser().GetAsync(new Uri(href, UriKind.Relative))).Content.ReadAsStringAsync();
+
+        // "button { display: inline-block }" would otherwise show the read-aloud button where no Vietnamese voice exists.
+        Assert.Contains("[hidden] { display: none !important; }", css, StringComparison.Ordinal);
+    }
+
     private static string Name(IDocument page, string test) =>
         page.QuerySelector($"[data-test={test}]")!.TextContent.Trim();
 }
