@@ -11,7 +11,8 @@ public sealed record ArticleListItem(
     DateTime PublishedAtUtc,
     string CategoryName,
     string CategorySlug,
-    bool CategoryHidden = false)
+    bool CategoryHidden = false,
+    string? CoverImagePath = null)
 {
     public string Url => ArticleUrls.Article(Id, Slug);
 

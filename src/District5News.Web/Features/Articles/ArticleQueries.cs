@@ -22,7 +22,7 @@ public sealed class ArticleQueries(NewsDbContext db, TimeProvider clock)
 
     public static IQueryable<ArticleListItem> ToListItems(IQueryable<Article> articles) =>
         articles.Select(a => new ArticleListItem(
-            a.Id, a.Title, a.Slug, a.Lead, a.PublishedAtUtc!.Value, a.Category!.Name, a.Category.Slug, a.Category.IsHidden));
+            a.Id, a.Title, a.Slug, a.Lead, a.PublishedAtUtc!.Value, a.Category!.Name, a.Category.Slug, a.Category.IsHidden, a.CoverImagePath));
 
     public async Task<HomePageViewModel> GetHomeAsync(CancellationToken cancellationToken)
     {
