@@ -18,6 +18,7 @@ public static class EditingServiceCollectionExtensions
         services.AddScoped<SaveArticleHandler>();
         services.AddScoped<ArticleEditor>();
         services.AddScoped<DeleteConfirmations>();
+        services.AddScoped<ArticlePreview>();
         return services;
     }
 

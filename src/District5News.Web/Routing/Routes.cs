@@ -54,7 +54,9 @@ public static class AdminRoutes
 
     public const string Articles = "/admin/bai-viet";
     public const string ArticleCreate = "/admin/bai-viet/tao-moi";
+    public const string ArticlePreview = "/admin/bai-viet/xem-truoc";
     public const string ArticleEdit = "/admin/bai-viet/{id:int}/sua";
+    public const string ArticleEditPreview = "/admin/bai-viet/{id:int}/xem-truoc";
     public const string ArticleDelete = "/admin/bai-viet/{id:int}/xoa";
     public const string ArticleHistory = "/admin/bai-viet/{id:int}/lich-su";
     public const string ArticleRevision = "/admin/bai-viet/{id:int}/lich-su/{revisionId:int}";

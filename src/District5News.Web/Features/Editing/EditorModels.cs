@@ -32,8 +32,14 @@ public sealed class ArticleEditInput
 
     public string? Body { get; set; }
 
-    /// <summary>Vietnam time as a datetime-local input sends it (yyyy-MM-ddTHH:mm); empty means "now" when publishing.</summary>
+    /// <summary>The older single field, Vietnam time as yyyy-MM-ddTHH:mm; still read when sent (old forms). The form sends <see cref="PublishDate"/> and <see cref="PublishTime"/>.</summary>
     public string? PublishAt { get; set; }
+
+    /// <summary>The day of publication, dd/mm/yyyy (Vietnam time); with <see cref="PublishTime"/> empty too it means "now" (<see cref="PublishTimeField"/>).</summary>
+    public string? PublishDate { get; set; }
+
+    /// <summary>The time of publication, HH:mm on a 24-hour clock (Vietnam time).</summary>
+    public string? PublishTime { get; set; }
 
     public IFormFile? Cover { get; set; }
 
@@ -138,6 +144,8 @@ public sealed class ArticleFormViewModel
     public bool IsNew => Id is null;
 
     public string PostUrl => Id is { } id ? EditorUrls.Edit(id) : EditorUrls.Create;
+
+    public string PreviewUrl => Id is { } id ? EditorUrls.EditPreview(id) : EditorUrls.Preview;
 }
 
 public sealed class ArticleListFilter
@@ -220,7 +228,13 @@ public static class EditorUrls
 
     public const string Trash = AdminRoutes.Trash;
 
+    /// <summary>POST the bulletin form here to see it as residents will; nothing is saved.</summary>
+    public const string Preview = AdminRoutes.ArticlePreview;
+
     public static string Edit(int id) => RouteLink.Fill(AdminRoutes.ArticleEdit, ("id", id));
+
+    /// <summary>The preview address of a saved bulletin's form (its saved cover is shown unless removed).</summary>
+    public static string EditPreview(int id) => RouteLink.Fill(AdminRoutes.ArticleEditPreview, ("id", id));
 
     /// <summary>GET: the confirmation page; POST: move to the trash.</summary>
     public static string Delete(int id) => RouteLink.Fill(AdminRoutes.ArticleDelete, ("id", id));

@@ -44,8 +44,6 @@ public abstract record SaveArticleResult
 /// </summary>
 public sealed class SaveArticleValidator(NewsDbContext db, HtmlBodySanitizer sanitizer)
 {
-    private static readonly string[] PublishAtFormats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd HH:mm"];
-
     /// <summary>The checked input, ready to apply; or <see cref="Errors"/> when there is anything to fix.</summary>
     public sealed record Outcome(
         IReadOnlyList<FieldError> Errors, string Intent, DateTime? ChosenUtc, SanitizedHtml Body, string BodyText, CoverImageKind? CoverKind);
@@ -71,18 +69,12 @@ public sealed class SaveArticleValidator(NewsDbContext db, HtmlBodySanitizer san
             errors.Add(new(string.Empty, "Thao tác không hợp lệ. Vui lòng dùng các nút Lưu nháp, Đăng hoặc Gỡ bản tin."));
         }
 
-        DateTime? chosenUtc = null;
-        if (!string.IsNullOrWhiteSpace(input.PublishAt))
+        // Half typed or unreadable blocks the save: the time never silently becomes "now".
+        var publishTime = PublishTimeField.Parse(input);
+        DateTime? chosenUtc = publishTime.Local is { } local ? VietnamTime.ToUtc(local) : null;
+        if (publishTime.Error is not null)
         {
-            if (DateTime.TryParseExact(input.PublishAt.Trim(), PublishAtFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-                && local.Year is >= 1975 and <= 2100)
-            {
-                chosenUtc = VietnamTime.ToUtc(local);
-            }
-            else
-            {
-                errors.Add(new(nameof(input.PublishAt), "Thời điểm đăng không hợp lệ. Vui lòng chọn ngày và giờ (giờ Việt Nam)."));
-            }
+            errors.Add(new(nameof(input.PublishAt), publishTime.Error));
         }
 
         if (input.CategoryId is { } categoryId && !await db.Categories.AnyAsync(c => c.Id == categoryId, cancellationToken))

@@ -330,21 +330,67 @@
     });
   }
 
-  // "Đăng" reads "Hẹn giờ đăng" when the chosen time (Vietnam time, UTC+7) is still ahead.
-  function labelPublish(input, publishButton) {
-    var original = publishButton.textContent;
+  // The day (dd/mm/yyyy) and time (HH:mm) fields, read as the server reads them (PublishTimeField): both empty is
+  // "now", one empty or unreadable is an error. Returns a Vietnam local time as {y, mo, d, h, mi}, null, or false.
+  function readPublishTime(dateInput, timeInput) {
+    var date = dateInput.value.trim();
+    var time = timeInput.value.trim();
+    if (!date && !time) { return null; }
+    var d = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(date);
+    var t = /^(\d{1,2}):(\d{2})$/.exec(time);
+    if (!d || !t) { return false; }
+    var value = { y: +d[3], mo: +d[2], d: +d[1], h: +t[1], mi: +t[2] };
+    var check = new Date(Date.UTC(value.y, value.mo - 1, value.d));
+    if (value.y < 1975 || value.y > 2100 || check.getUTCMonth() !== value.mo - 1 || check.getUTCDate() !== value.d ||
+        value.h > 23 || value.mi > 59) { return false; }
+    return value;
+  }
+
+  function two(n) { return (n < 10 ? '0' : '') + n; }
+
+  // "8:15 sáng 23/11/2020", as PublishTimeField.Spoken writes it.
+  function spoken(v) {
+    var hour = v.h % 12 === 0 ? 12 : v.h % 12;
+    var part = v.h === 0 ? 'đêm' : v.h < 11 ? 'sáng' : v.h < 13 ? 'trưa' : v.h < 18 ? 'chiều' : 'tối';
+    return hour + ':' + two(v.mi) + ' ' + part + ' ' + two(v.d) + '/' + two(v.mo) + '/' + v.y;
+  }
+
+  // Beside the buttons, in words, what "Đăng" will do; "Đăng" reads "Hẹn giờ đăng" when the time is still ahead.
+  function describePublish(dateInput, timeInput, outcome, publishButton) {
+    var original = publishButton ? publishButton.textContent : '';
     function update() {
-      var at = input.value ? Date.parse(input.value + (input.value.length === 16 ? ':00' : '') + '+07:00') : NaN;
-      publishButton.textContent = !isNaN(at) && at > Date.now() ? 'Hẹn giờ đăng' : original;
+      var v = readPublishTime(dateInput, timeInput);
+      var at = v ? Date.UTC(v.y, v.mo - 1, v.d, v.h - 7, v.mi) : NaN;
+      if (outcome) {
+        outcome.textContent = v === null ? 'Đăng ngay'
+          : v === false ? 'Chưa đăng được: thời điểm đăng chưa đủ hoặc không hợp lệ.'
+          : at > Date.now() ? 'Sẽ đăng lúc ' + spoken(v) : 'Đăng với thời điểm đã qua: ' + spoken(v);
+      }
+      if (publishButton) { publishButton.textContent = !isNaN(at) && at > Date.now() ? 'Hẹn giờ đăng' : original; }
     }
-    input.addEventListener('input', update);
-    input.addEventListener('change', update);
+    [dateInput, timeInput].forEach(function (input) {
+      input.addEventListener('input', update);
+      input.addEventListener('change', update);
+    });
     update();
+  }
+
+  // The chosen file's name beside the Vietnamese "Chọn ảnh…" button (the native text cannot be translated).
+  function showFileName(input) {
+    var name = document.querySelector('[data-file-name-for="' + input.id + '"]');
+    if (!name) { return; }
+    var empty = name.textContent;
+    input.addEventListener('change', function () {
+      name.textContent = input.files && input.files[0] ? input.files[0].name : empty;
+    });
   }
 
   document.querySelectorAll('[data-editor-for]').forEach(setUp);
   document.querySelectorAll('input[type=file][data-max-bytes]').forEach(checkCover);
-  var publishAt = document.querySelector('[data-test=publish-at]');
-  var publishButton = document.querySelector('[data-publish-button]');
-  if (publishAt && publishButton) { labelPublish(publishAt, publishButton); }
+  document.querySelectorAll('input[type=file][data-max-bytes]').forEach(showFileName);
+  var publishDate = document.querySelector('[data-test=publish-date]');
+  var publishTime = document.querySelector('[data-test=publish-time]');
+  if (publishDate && publishTime) {
+    describePublish(publishDate, publishTime, document.querySelector('[data-publish-outcome]'), document.querySelector('[data-publish-button]'));
+  }
 })();

@@ -46,7 +46,8 @@ public abstract class ArticleEditingTests(EditorAppFactory app)
         Assert.Null(article.PublishedAtUtc);
         Assert.Equal(HttpStatusCode.NotFound, (await EditorForms.GetPublicAsync(app.CreateBrowser(), id)).StatusCode);
         var fields = await EditorForms.ReadFormAsync(editor, EditorForms.EditUrl(id));
-        Assert.Equal(string.Empty, fields["Input.PublishAt"]);
+        Assert.Equal(string.Empty, fields["Input.PublishDate"]);
+        Assert.Equal(string.Empty, fields["Input.PublishTime"]);
     }
 
     [Fact]

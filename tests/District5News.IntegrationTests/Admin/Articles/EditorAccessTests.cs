@@ -17,7 +17,7 @@ public sealed class EditorAccessTests(EditorAppFactory app) : IClassFixture<Edit
 
     public static TheoryData<string> Posts() =>
     [
-        "/admin/bai-viet/tao-moi", "/admin/bai-viet/1/sua", "/admin/bai-viet/1/xoa", "/admin/bai-viet/1/lich-su/1/khoi-phuc",
+        "/admin/bai-viet/tao-moi", "/admin/bai-viet/1/sua", "/admin/bai-viet/xem-truoc", "/admin/bai-viet/1/xem-truoc", "/admin/bai-viet/1/xoa", "/admin/bai-viet/1/lich-su/1/khoi-phuc",
         "/admin/bai-viet/thung-rac/1/khoi-phuc", "/admin/bai-viet/thung-rac/1/xoa-han", "/admin/bai-viet/thung-rac/don-sach",
         "/admin/chuyen-muc/tao-moi", "/admin/chuyen-muc/1/doi-ten", "/admin/chuyen-muc/1/thu-tu", "/admin/chuyen-muc/1/hien-thi",
     ];

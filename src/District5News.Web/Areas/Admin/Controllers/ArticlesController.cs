@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace District5News.Web.Areas.Admin.Controllers;
 
 /// <summary>Bulletins in the back office: list, write, edit, publish, history, move to the trash. Editors and administrators.</summary>
-public sealed class ArticlesController(EditorQueries queries, ArticleEditor editor, SaveArticleHandler save, DeleteConfirmations confirmations) : AdminController
+public sealed class ArticlesController(
+    EditorQueries queries, ArticleEditor editor, SaveArticleHandler save, DeleteConfirmations confirmations, ArticlePreview preview) : AdminController
 {
     private const string NotFoundMessage = "Không tìm thấy bản tin này. Bản tin có thể đã bị xóa hoặc chuyển vào thùng rác.";
 
@@ -39,6 +40,17 @@ public sealed class ArticlesController(EditorQueries queries, ArticleEditor edit
     [TypeFilter<CoverUploadLimitFilter>(Order = UploadLimitFilter.RunsBeforeAntiforgery)]
     public Task<IActionResult> Edit(int id, [Bind(Prefix = "Input")] ArticleEditInput input, CancellationToken cancellationToken) =>
         SaveAsync(id, input, cancellationToken);
+
+    /// <summary>"Xem trước": the form posted here (its second submit button) shows as residents would see it; nothing is saved.</summary>
+    [HttpPost(AdminRoutes.ArticlePreview)]
+    [TypeFilter<CoverUploadLimitFilter>(Order = UploadLimitFilter.RunsBeforeAntiforgery)]
+    public Task<IActionResult> Preview([Bind(Prefix = "Input")] ArticleEditInput input, CancellationToken cancellationToken) =>
+        PreviewAsync(null, input, cancellationToken);
+
+    [HttpPost(AdminRoutes.ArticleEditPreview)]
+    [TypeFilter<CoverUploadLimitFilter>(Order = UploadLimitFilter.RunsBeforeAntiforgery)]
+    public Task<IActionResult> Preview(int id, [Bind(Prefix = "Input")] ArticleEditInput input, CancellationToken cancellationToken) =>
+        PreviewAsync(id, input, cancellationToken);
 
     /// <summary>The second step, as a page: the form's "Xóa" is a link here (JavaScript opens the same question in a dialog).</summary>
     [HttpGet(AdminRoutes.ArticleDelete)]
@@ -79,6 +91,16 @@ public sealed class ArticlesController(EditorQueries queries, ArticleEditor edit
 
         TempData["Message"] = "Đã khôi phục phiên bản cũ. Phiên bản trước đó vẫn được giữ trong lịch sử.";
         return Redirect(EditorUrls.Edit(id));
+    }
+
+    private async Task<IActionResult> PreviewAsync(int? id, ArticleEditInput input, CancellationToken cancellationToken)
+    {
+        var model = await preview.BuildAsync(id, input, StaffMember.From(User).Id, cancellationToken);
+
+        // Never kept by a browser or a proxy, never indexed: the page exists only for the staff member who asked.
+        Response.Headers.CacheControl = "no-store";
+        Response.Headers["X-Robots-Tag"] = "noindex";
+        return View("~/Views/Articles/Preview.cshtml", model);
     }
 
     private async Task<IActionResult> SaveAsync(int? id, ArticleEditInput input, CancellationToken cancellationToken)
