@@ -6,36 +6,26 @@ using District5News.Web.Features.Vietnamese;
 
 namespace District5News.Web.Features.Editing;
 
-/// <summary>A bulletin's saved version, taken before a change: becomes the revision, and tells what the change was.</summary>
-public sealed record ArticleVersion(
-    int CategoryId, string Title, string Lead, string BodyHtml, string? CoverImagePath, ArticleStatus Status, DateTime? PublishedAtUtc,
-    DateTime? DeletedAtUtc, DateTime SavedAtUtc, string? SavedBy, bool ByNewsroom)
+/// <summary>
+/// A bulletin's saved version, taken before a change: its revision (made by <see cref="ArticleRevision.Of"/>, the
+/// one way to turn a bulletin into a revision), plus what the revision does not keep but a change may move.
+/// </summary>
+public sealed record ArticleVersion(ArticleRevision Revision, DateTime? DeletedAtUtc, bool ByNewsroom)
 {
     public static ArticleVersion Of(Article a) =>
-        new(a.CategoryId, a.Title, a.Lead, a.BodyHtml, a.CoverImagePath, a.Status, a.PublishedAtUtc, a.DeletedAtUtc,
-            a.UpdatedAtUtc, a.UpdatedBy ?? a.AuthorName, a.ByNewsroom);
+        new(ArticleRevision.Of(a, a.UpdatedAtUtc, a.UpdatedBy ?? a.AuthorName), a.DeletedAtUtc, a.ByNewsroom);
+
+    public DateTime? PublishedAtUtc => Revision.PublishedAtUtc;
+
+    public ArticleStatus Status => Revision.Status;
 
     /// <summary>Same text, category, cover and byline (the byline is what residents read under the bulletin).</summary>
     public bool SameContentAs(Article a) =>
-        CategoryId == a.CategoryId && Title == a.Title && Lead == a.Lead && BodyHtml == a.BodyHtml && CoverImagePath == a.CoverImagePath
-        && ByNewsroom == a.ByNewsroom;
+        Revision.CategoryId == a.CategoryId && Revision.Title == a.Title && Revision.Lead == a.Lead && Revision.BodyHtml == a.BodyHtml
+        && Revision.CoverImagePath == a.CoverImagePath && ByNewsroom == a.ByNewsroom;
 
     /// <summary>Same content, state and publication time (none, for a draft without a chosen time).</summary>
     public bool SameAs(Article a) => SameContentAs(a) && Status == a.Status && PublishedAtUtc == a.PublishedAtUtc;
-
-    public ArticleRevision ToRevision(int articleId) => new()
-    {
-        ArticleId = articleId,
-        CategoryId = CategoryId,
-        Title = Title,
-        Lead = Lead,
-        BodyHtml = BodyHtml,
-        CoverImagePath = CoverImagePath,
-        Status = Status,
-        PublishedAtUtc = PublishedAtUtc,
-        SavedAtUtc = SavedAtUtc,
-        SavedBy = SavedBy,
-    };
 }
 
 /// <summary>
@@ -60,7 +50,7 @@ public sealed class ArticleHistory(NewsDbContext db, AuditLog audit)
         {
             if (!before.SameAs(after) || restoredFromUtc is not null)
             {
-                db.ArticleRevisions.Add(before.ToRevision(after.Id));
+                db.ArticleRevisions.Add(before.Revision);
             }
 
             if (restoredFromUtc is { } savedAt)
