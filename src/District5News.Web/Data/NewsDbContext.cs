@@ -23,6 +23,10 @@ public class NewsDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyCon
 
     public DbSet<Article> Articles => Set<Article>();
 
+    public DbSet<PublishingUnit> PublishingUnits => Set<PublishingUnit>();
+
+    public DbSet<StaffUnitMembership> StaffUnitMemberships => Set<StaffUnitMembership>();
+
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
 
     public DbSet<SiteCounter> SiteCounters => Set<SiteCounter>();

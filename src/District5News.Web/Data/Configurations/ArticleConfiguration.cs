@@ -20,10 +20,12 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Ignore(a => a.TotalViews);
         builder.HasOne(a => a.Category).WithMany(c => c.Articles).HasForeignKey(a => a.CategoryId)
             .OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.Unit).WithMany().HasForeignKey(a => a.UnitId).OnDelete(DeleteBehavior.Restrict);
 
         // The public lists: visible bulletins of a category (or of the whole site) by publication time.
         builder.HasIndex(a => new { a.Status, a.DeletedAtUtc, a.PublishedAtUtc });
         builder.HasIndex(a => new { a.CategoryId, a.Status, a.DeletedAtUtc, a.PublishedAtUtc });
+        builder.HasIndex(a => new { a.UnitId, a.Status, a.DeletedAtUtc, a.PublishedAtUtc });
     }
 }
 

@@ -11,6 +11,11 @@ public class Article
 
     public Category? Category { get; set; }
 
+    /// <summary>The publishing unit the bulletin belongs to (the district archive for anything older than units).</summary>
+    public int UnitId { get; set; } = Configurations.PublishingUnitConfiguration.DistrictArchiveId;
+
+    public PublishingUnit? Unit { get; set; }
+
     public string Title { get; private set; } = string.Empty;
 
     public string Slug { get; private set; } = string.Empty;

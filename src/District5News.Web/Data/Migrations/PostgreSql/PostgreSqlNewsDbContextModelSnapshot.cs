@@ -91,6 +91,9 @@ namespace District5News.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -110,6 +113,8 @@ namespace District5News.Web.Data.Migrations.PostgreSql
                     b.HasIndex("Status", "DeletedAtUtc", "PublishedAtUtc");
 
                     b.HasIndex("CategoryId", "Status", "DeletedAtUtc", "PublishedAtUtc");
+
+                    b.HasIndex("UnitId", "Status", "DeletedAtUtc", "PublishedAtUtc");
 
                     b.ToTable("Articles");
                 });
@@ -371,6 +376,260 @@ namespace District5News.Web.Data.Migrations.PostgreSql
                     b.ToTable("DailyStats");
                 });
 
+            modelBuilder.Entity("District5News.Web.Data.Entities.PublishingUnit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("ActiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ActiveUntil")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Basis")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SuccessorId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("SuccessorId");
+
+                    b.ToTable("PublishingUnits");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ActiveUntil = new DateOnly(2025, 6, 30),
+                            Basis = "Nghị quyết 1685/NQ-UBTVQH15",
+                            Kind = 0,
+                            Name = "UBND Quận 5",
+                            Slug = "quan-5",
+                            SortOrder = 100
+                        },
+                        new
+                        {
+                            Id = 2,
+                            ActiveFrom = new DateOnly(2025, 7, 1),
+                            Basis = "Nghị quyết 1685/NQ-UBTVQH15",
+                            Kind = 1,
+                            Name = "Phường Chợ Quán",
+                            Slug = "cho-quan",
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Id = 3,
+                            ActiveFrom = new DateOnly(2025, 7, 1),
+                            Basis = "Nghị quyết 1685/NQ-UBTVQH15",
+                            Kind = 1,
+                            Name = "Phường An Đông",
+                            Slug = "an-dong",
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Id = 4,
+                            ActiveFrom = new DateOnly(2025, 7, 1),
+                            Basis = "Nghị quyết 1685/NQ-UBTVQH15",
+                            Kind = 1,
+                            Name = "Phường Chợ Lớn",
+                            Slug = "cho-lon",
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Id = 11,
+                            ActiveUntil = new DateOnly(2025, 6, 30),
+                            Basis = "Nghị quyết 1685/NQ-UBTVQH15",
+                            Kind = 1,
+                            Name = "Phường 1",
+                            Slug = "phuong-1",
+                            SortOrder = 101,
+                            SuccessorId = 2
+                        },
+                        new
+                        {
+                            Id = 12,
+                            ActiveUntil = new DateOnly(2025, 6, 30),
+                            Basis = "Nghị quyết 1685/NQ-UBTVQH15",
+                            Kind = 1,
+                            Name = "Phường 2",
+                            Slug = "phuong-2",
+                            SortOrder = 102,
+                            SuccessorId = 2
+                        },
+                        new
+                        {
+                            Id = 14,
+                            ActiveUntil = new DateOnly(2025, 6, 30),
+                            Basis = "Nghị quyết 1685/NQ-UBTVQH15",
+                            Kind = 1,
+                            Name = "Phường 4",
+                            Slug = "phuong-4",
+                            SortOrder = 104,
+                            SuccessorId = 2
+                        },
+                        new
+                        {
+                            Id = 15,
+                            ActiveUntil = new DateOnly(2025, 6, 30),
+                            Basis = "Nghị quyết 1685/NQ-UBTVQH15",
+                            Kind = 1,
+                            Name = "Phường 5",
+                            Slug = "phuong-5",
+                            SortOrder = 105,
+                            SuccessorId = 3
+                        },
+                        new
+                        {
+                            Id = 17,
+                            ActiveUntil = new DateOnly(2025, 6, 30),
+                            Basis = "Nghị quyết 1685/NQ-UBTVQH15",
+                            Kind = 1,
+                            Name = "Phường 7",
+                            Slug = "phuong-7",
+                            SortOrder = 107,
+                            SuccessorId = 3
+                        },
+                        new
+                        {
+                            Id = 19,
+                            ActiveUntil = new DateOnly(2025, 6, 30),
+                            Basis = "Nghị quyết 1685/NQ-UBTVQH15",
+                            Kind = 1,
+                            Name = "Phường 9",
+                            Slug = "phuong-9",
+                            SortOrder = 109,
+                            SuccessorId = 3
+                        },
+                        new
+                        {
+                            Id = 21,
+                            ActiveUntil = new DateOnly(2025, 6, 30),
+                            Basis = "Nghị quyết 1685/NQ-UBTVQH15",
+                            Kind = 1,
+                            Name = "Phường 11",
+                            Slug = "phuong-11",
+                            SortOrder = 111,
+                            SuccessorId = 4
+                        },
+                        new
+                        {
+                            Id = 22,
+                            ActiveUntil = new DateOnly(2025, 6, 30),
+                            Basis = "Nghị quyết 1685/NQ-UBTVQH15",
+                            Kind = 1,
+                            Name = "Phường 12",
+                            Slug = "phuong-12",
+                            SortOrder = 112,
+                            SuccessorId = 4
+                        },
+                        new
+                        {
+                            Id = 23,
+                            ActiveUntil = new DateOnly(2025, 6, 30),
+                            Basis = "Nghị quyết 1685/NQ-UBTVQH15",
+                            Kind = 1,
+                            Name = "Phường 13",
+                            Slug = "phuong-13",
+                            SortOrder = 113,
+                            SuccessorId = 4
+                        },
+                        new
+                        {
+                            Id = 24,
+                            ActiveUntil = new DateOnly(2025, 6, 30),
+                            Basis = "Nghị quyết 1685/NQ-UBTVQH15",
+                            Kind = 1,
+                            Name = "Phường 14",
+                            Slug = "phuong-14",
+                            SortOrder = 114,
+                            SuccessorId = 4
+                        },
+                        new
+                        {
+                            Id = 13,
+                            ActiveUntil = new DateOnly(2024, 11, 30),
+                            Basis = "Nghị quyết 1278/NQ-UBTVQH15",
+                            Kind = 1,
+                            Name = "Phường 3",
+                            Slug = "phuong-3",
+                            SortOrder = 103,
+                            SuccessorId = 12
+                        },
+                        new
+                        {
+                            Id = 16,
+                            ActiveUntil = new DateOnly(2024, 11, 30),
+                            Basis = "Nghị quyết 1278/NQ-UBTVQH15",
+                            Kind = 1,
+                            Name = "Phường 6",
+                            Slug = "phuong-6",
+                            SortOrder = 106,
+                            SuccessorId = 15
+                        },
+                        new
+                        {
+                            Id = 18,
+                            ActiveUntil = new DateOnly(2024, 11, 30),
+                            Basis = "Nghị quyết 1278/NQ-UBTVQH15",
+                            Kind = 1,
+                            Name = "Phường 8",
+                            Slug = "phuong-8",
+                            SortOrder = 108,
+                            SuccessorId = 17
+                        },
+                        new
+                        {
+                            Id = 20,
+                            ActiveUntil = new DateOnly(2024, 11, 30),
+                            Basis = "Nghị quyết 1278/NQ-UBTVQH15",
+                            Kind = 1,
+                            Name = "Phường 10",
+                            Slug = "phuong-10",
+                            SortOrder = 110,
+                            SuccessorId = 21
+                        },
+                        new
+                        {
+                            Id = 25,
+                            ActiveUntil = new DateOnly(2024, 11, 30),
+                            Basis = "Nghị quyết 1278/NQ-UBTVQH15",
+                            Kind = 1,
+                            Name = "Phường 15",
+                            Slug = "phuong-15",
+                            SortOrder = 115,
+                            SuccessorId = 24
+                        });
+                });
+
             modelBuilder.Entity("District5News.Web.Data.Entities.SiteCounter", b =>
                 {
                     b.Property<int>("Id")
@@ -393,6 +652,22 @@ namespace District5News.Web.Data.Migrations.PostgreSql
                             StartingVisits = 0L,
                             Visits = 0L
                         });
+                });
+
+            modelBuilder.Entity("District5News.Web.Data.Entities.StaffUnitMembership", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("StaffUnitMemberships");
                 });
 
             modelBuilder.Entity("District5News.Web.Data.Entities.StaffUser", b =>
@@ -621,7 +896,15 @@ namespace District5News.Web.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("District5News.Web.Data.Entities.PublishingUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.Navigation("Category");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("District5News.Web.Data.Entities.ArticleDailyView", b =>
@@ -649,6 +932,33 @@ namespace District5News.Web.Data.Migrations.PostgreSql
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("District5News.Web.Data.Entities.PublishingUnit", b =>
+                {
+                    b.HasOne("District5News.Web.Data.Entities.PublishingUnit", "Successor")
+                        .WithMany()
+                        .HasForeignKey("SuccessorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Successor");
+                });
+
+            modelBuilder.Entity("District5News.Web.Data.Entities.StaffUnitMembership", b =>
+                {
+                    b.HasOne("District5News.Web.Data.Entities.PublishingUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("District5News.Web.Data.Entities.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
