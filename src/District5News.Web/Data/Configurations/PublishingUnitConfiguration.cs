@@ -9,14 +9,17 @@ public sealed class PublishingUnitConfiguration : IEntityTypeConfiguration<Publi
     /// <summary>The district's archive unit; every bulletin that existed before units did belongs to it.</summary>
     public const int DistrictArchiveId = 1;
 
-    /// <summary>Wards merged into a neighbouring numbered ward before 2025 (docs/public-portal.md cites each).</summary>
+    /// <summary>
+    /// Wards merged into a neighbouring numbered ward before 2025 (docs/public-portal.md cites each): ward 15 joined
+    /// ward 12 from 01/01/2021; wards 3, 6, 8 and 10 joined wards 2, 5, 7 and 11 from 01/01/2025.
+    /// </summary>
     private static readonly (int Number, int IntoWard, DateOnly LastDay, string Basis)[] EarlierMergers =
     [
-        (3, 2, new DateOnly(2024, 11, 30), "Nghị quyết 1278/NQ-UBTVQH15"),
-        (6, 5, new DateOnly(2024, 11, 30), "Nghị quyết 1278/NQ-UBTVQH15"),
-        (8, 7, new DateOnly(2024, 11, 30), "Nghị quyết 1278/NQ-UBTVQH15"),
-        (10, 11, new DateOnly(2024, 11, 30), "Nghị quyết 1278/NQ-UBTVQH15"),
-        (15, 14, new DateOnly(2024, 11, 30), "Nghị quyết 1278/NQ-UBTVQH15"),
+        (3, 2, new DateOnly(2024, 12, 31), "Nghị quyết 1278/NQ-UBTVQH15"),
+        (6, 5, new DateOnly(2024, 12, 31), "Nghị quyết 1278/NQ-UBTVQH15"),
+        (8, 7, new DateOnly(2024, 12, 31), "Nghị quyết 1278/NQ-UBTVQH15"),
+        (10, 11, new DateOnly(2024, 12, 31), "Nghị quyết 1278/NQ-UBTVQH15"),
+        (15, 12, new DateOnly(2020, 12, 31), "Nghị quyết 1111/NQ-UBTVQH14"),
     ];
 
     /// <summary>

@@ -93,11 +93,11 @@ namespace District5News.Web.Data.Migrations.PostgreSql
                     { 22, null, new DateOnly(2025, 6, 30), "Nghị quyết 1685/NQ-UBTVQH15", 1, "Phường 12", "phuong-12", 112, 4 },
                     { 23, null, new DateOnly(2025, 6, 30), "Nghị quyết 1685/NQ-UBTVQH15", 1, "Phường 13", "phuong-13", 113, 4 },
                     { 24, null, new DateOnly(2025, 6, 30), "Nghị quyết 1685/NQ-UBTVQH15", 1, "Phường 14", "phuong-14", 114, 4 },
-                    { 13, null, new DateOnly(2024, 11, 30), "Nghị quyết 1278/NQ-UBTVQH15", 1, "Phường 3", "phuong-3", 103, 12 },
-                    { 16, null, new DateOnly(2024, 11, 30), "Nghị quyết 1278/NQ-UBTVQH15", 1, "Phường 6", "phuong-6", 106, 15 },
-                    { 18, null, new DateOnly(2024, 11, 30), "Nghị quyết 1278/NQ-UBTVQH15", 1, "Phường 8", "phuong-8", 108, 17 },
-                    { 20, null, new DateOnly(2024, 11, 30), "Nghị quyết 1278/NQ-UBTVQH15", 1, "Phường 10", "phuong-10", 110, 21 },
-                    { 25, null, new DateOnly(2024, 11, 30), "Nghị quyết 1278/NQ-UBTVQH15", 1, "Phường 15", "phuong-15", 115, 24 }
+                    { 13, null, new DateOnly(2024, 12, 31), "Nghị quyết 1278/NQ-UBTVQH15", 1, "Phường 3", "phuong-3", 103, 12 },
+                    { 16, null, new DateOnly(2024, 12, 31), "Nghị quyết 1278/NQ-UBTVQH15", 1, "Phường 6", "phuong-6", 106, 15 },
+                    { 18, null, new DateOnly(2024, 12, 31), "Nghị quyết 1278/NQ-UBTVQH15", 1, "Phường 8", "phuong-8", 108, 17 },
+                    { 20, null, new DateOnly(2024, 12, 31), "Nghị quyết 1278/NQ-UBTVQH15", 1, "Phường 10", "phuong-10", 110, 21 },
+                    { 25, null, new DateOnly(2020, 12, 31), "Nghị quyết 1111/NQ-UBTVQH14", 1, "Phường 15", "phuong-15", 115, 22 }
                 });
 
             migrationBuilder.CreateIndex(

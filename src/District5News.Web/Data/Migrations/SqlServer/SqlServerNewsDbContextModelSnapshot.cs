@@ -576,7 +576,7 @@ namespace District5News.Web.Data.Migrations.SqlServer
                         new
                         {
                             Id = 13,
-                            ActiveUntil = new DateOnly(2024, 11, 30),
+                            ActiveUntil = new DateOnly(2024, 12, 31),
                             Basis = "Nghị quyết 1278/NQ-UBTVQH15",
                             Kind = 1,
                             Name = "Phường 3",
@@ -587,7 +587,7 @@ namespace District5News.Web.Data.Migrations.SqlServer
                         new
                         {
                             Id = 16,
-                            ActiveUntil = new DateOnly(2024, 11, 30),
+                            ActiveUntil = new DateOnly(2024, 12, 31),
                             Basis = "Nghị quyết 1278/NQ-UBTVQH15",
                             Kind = 1,
                             Name = "Phường 6",
@@ -598,7 +598,7 @@ namespace District5News.Web.Data.Migrations.SqlServer
                         new
                         {
                             Id = 18,
-                            ActiveUntil = new DateOnly(2024, 11, 30),
+                            ActiveUntil = new DateOnly(2024, 12, 31),
                             Basis = "Nghị quyết 1278/NQ-UBTVQH15",
                             Kind = 1,
                             Name = "Phường 8",
@@ -609,7 +609,7 @@ namespace District5News.Web.Data.Migrations.SqlServer
                         new
                         {
                             Id = 20,
-                            ActiveUntil = new DateOnly(2024, 11, 30),
+                            ActiveUntil = new DateOnly(2024, 12, 31),
                             Basis = "Nghị quyết 1278/NQ-UBTVQH15",
                             Kind = 1,
                             Name = "Phường 10",
@@ -620,13 +620,13 @@ namespace District5News.Web.Data.Migrations.SqlServer
                         new
                         {
                             Id = 25,
-                            ActiveUntil = new DateOnly(2024, 11, 30),
-                            Basis = "Nghị quyết 1278/NQ-UBTVQH15",
+                            ActiveUntil = new DateOnly(2020, 12, 31),
+                            Basis = "Nghị quyết 1111/NQ-UBTVQH14",
                             Kind = 1,
                             Name = "Phường 15",
                             Slug = "phuong-15",
                             SortOrder = 115,
-                            SuccessorId = 24
+                            SuccessorId = 22
                         });
                 });
 

@@ -562,7 +562,7 @@ namespace District5News.Web.Data.Migrations.Sqlite
                         new
                         {
                             Id = 13,
-                            ActiveUntil = new DateOnly(2024, 11, 30),
+                            ActiveUntil = new DateOnly(2024, 12, 31),
                             Basis = "Nghị quyết 1278/NQ-UBTVQH15",
                             Kind = 1,
                             Name = "Phường 3",
@@ -573,7 +573,7 @@ namespace District5News.Web.Data.Migrations.Sqlite
                         new
                         {
                             Id = 16,
-                            ActiveUntil = new DateOnly(2024, 11, 30),
+                            ActiveUntil = new DateOnly(2024, 12, 31),
                             Basis = "Nghị quyết 1278/NQ-UBTVQH15",
                             Kind = 1,
                             Name = "Phường 6",
@@ -584,7 +584,7 @@ namespace District5News.Web.Data.Migrations.Sqlite
                         new
                         {
                             Id = 18,
-                            ActiveUntil = new DateOnly(2024, 11, 30),
+                            ActiveUntil = new DateOnly(2024, 12, 31),
                             Basis = "Nghị quyết 1278/NQ-UBTVQH15",
                             Kind = 1,
                             Name = "Phường 8",
@@ -595,7 +595,7 @@ namespace District5News.Web.Data.Migrations.Sqlite
                         new
                         {
                             Id = 20,
-                            ActiveUntil = new DateOnly(2024, 11, 30),
+                            ActiveUntil = new DateOnly(2024, 12, 31),
                             Basis = "Nghị quyết 1278/NQ-UBTVQH15",
                             Kind = 1,
                             Name = "Phường 10",
@@ -606,13 +606,13 @@ namespace District5News.Web.Data.Migrations.Sqlite
                         new
                         {
                             Id = 25,
-                            ActiveUntil = new DateOnly(2024, 11, 30),
-                            Basis = "Nghị quyết 1278/NQ-UBTVQH15",
+                            ActiveUntil = new DateOnly(2020, 12, 31),
+                            Basis = "Nghị quyết 1111/NQ-UBTVQH14",
                             Kind = 1,
                             Name = "Phường 15",
                             Slug = "phuong-15",
                             SortOrder = 115,
-                            SuccessorId = 24
+                            SuccessorId = 22
                         });
                 });
 

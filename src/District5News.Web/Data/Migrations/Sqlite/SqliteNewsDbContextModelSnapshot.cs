@@ -559,7 +559,7 @@ namespace District5News.Web.Data.Migrations.Sqlite
                         new
                         {
                             Id = 13,
-                            ActiveUntil = new DateOnly(2024, 11, 30),
+                            ActiveUntil = new DateOnly(2024, 12, 31),
                             Basis = "Nghị quyết 1278/NQ-UBTVQH15",
                             Kind = 1,
                             Name = "Phường 3",
@@ -570,7 +570,7 @@ namespace District5News.Web.Data.Migrations.Sqlite
                         new
                         {
                             Id = 16,
-                            ActiveUntil = new DateOnly(2024, 11, 30),
+                            ActiveUntil = new DateOnly(2024, 12, 31),
                             Basis = "Nghị quyết 1278/NQ-UBTVQH15",
                             Kind = 1,
                             Name = "Phường 6",
@@ -581,7 +581,7 @@ namespace District5News.Web.Data.Migrations.Sqlite
                         new
                         {
                             Id = 18,
-                            ActiveUntil = new DateOnly(2024, 11, 30),
+                            ActiveUntil = new DateOnly(2024, 12, 31),
                             Basis = "Nghị quyết 1278/NQ-UBTVQH15",
                             Kind = 1,
                             Name = "Phường 8",
@@ -592,7 +592,7 @@ namespace District5News.Web.Data.Migrations.Sqlite
                         new
                         {
                             Id = 20,
-                            ActiveUntil = new DateOnly(2024, 11, 30),
+                            ActiveUntil = new DateOnly(2024, 12, 31),
                             Basis = "Nghị quyết 1278/NQ-UBTVQH15",
                             Kind = 1,
                             Name = "Phường 10",
@@ -603,13 +603,13 @@ namespace District5News.Web.Data.Migrations.Sqlite
                         new
                         {
                             Id = 25,
-                            ActiveUntil = new DateOnly(2024, 11, 30),
-                            Basis = "Nghị quyết 1278/NQ-UBTVQH15",
+                            ActiveUntil = new DateOnly(2020, 12, 31),
+                            Basis = "Nghị quyết 1111/NQ-UBTVQH14",
                             Kind = 1,
                             Name = "Phường 15",
                             Slug = "phuong-15",
                             SortOrder = 115,
-                            SuccessorId = 24
+                            SuccessorId = 22
                         });
                 });
 
