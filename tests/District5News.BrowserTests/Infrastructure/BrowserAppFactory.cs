@@ -13,7 +13,7 @@ using Serilog.Core;
 namespace District5News.BrowserTests.Infrastructure;
 
 /// <summary>
-/// The real app on Kestrel at http://127.0.0.1:(free port), over its own SQLite file, filled with the 96 demo
+/// The real app on Kestrel at http://127.0.0.1:(free port), over its own SQLite file, filled with the demo
 /// bulletins and with the clock standing the day after the newest of them.
 /// </summary>
 public sealed class BrowserAppFactory : NewsAppFactory

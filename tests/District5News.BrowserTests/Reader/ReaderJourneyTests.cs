@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace District5News.BrowserTests.Reader;
 
-/// <summary>What a resident does on the public site, in a real Chromium, over the 96 demo bulletins.</summary>
+/// <summary>What a resident does on the public site, in a real Chromium, over the demo bulletins.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ReaderJourneyTests(BrowserFixture fixture, ITestOutputHelper output)
 {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using District5News.IntegrationTests.Infrastructure;
 using District5News.Web.Data.Demo;
 using Microsoft.AspNetCore.Hosting;
@@ -6,19 +7,83 @@ using Microsoft.EntityFrameworkCore;
 namespace District5News.IntegrationTests.Data;
 
 /// <summary>What `dotnet run` gives a fresh clone in Development: demo bulletins and both demo accounts.</summary>
-public sealed class DemoContentTests
+public sealed partial class DemoContentTests
 {
+    /// <summary>The day the three wards took over (NQ 1685/NQ-UBTVQH15, Điều 2 khoản 2; docs/units-history.md).</summary>
+    private static readonly DateTime WardsTookOver = new(2025, 7, 1);
+
+    private static readonly string[] NewWards = ["cho-quan", "an-dong", "cho-lon"];
+
+    /// <summary>
+    /// The last day each numbered ward of District 5 existed (docs/units-history.md): wards 3, 6, 8 and 10 joined another
+    /// ward on 01/01/2025 (NQ 1278/NQ-UBTVQH15), ward 15 on 01/01/2021 (NQ 1111/NQ-UBTVQH14), the rest lasted to 30/06/2025.
+    /// </summary>
+    private static readonly Dictionary<string, DateTime> OldWardLastDay = Enumerable.Range(1, 15).ToDictionary(
+        n => $"phuong-{n}",
+        n => n switch
+        {
+            3 or 6 or 8 or 10 => new DateTime(2024, 12, 31),
+            15 => new DateTime(2020, 12, 31),
+            _ => new DateTime(2025, 6, 30),
+        });
+
     [Fact]
-    public void DemoBulletins_CoverFiveMonthsAndSixCategories()
+    public void DemoBulletins_SpanTheDistrictArchiveAndTheWards_MostlyRecent()
     {
         var bulletins = DemoContentSeeder.Load();
 
-        Assert.True(bulletins.Count >= 80);
-        Assert.True(bulletins.Select(b => b.Category).Distinct().Count() >= 5);
+        Assert.InRange(bulletins.Count, 96, 120);
+        Assert.Equal(6, bulletins.Select(b => b.Category).Distinct().Count());
+        Assert.All(bulletins, b => Assert.InRange(b.PublishedAt, new DateTime(2024, 1, 1), new DateTime(2026, 11, 26)));
         var months = bulletins.Select(b => (b.PublishedAt.Year, b.PublishedAt.Month)).Distinct().Count();
-        Assert.True(months >= 4, $"only {months} months");
+        Assert.True(months >= 24, $"only {months} months");
+        var recent = bulletins.Count(b => b.PublishedAt >= WardsTookOver);
+        Assert.True(recent * 10 >= bulletins.Count * 6, $"only {recent} of {bulletins.Count} bulletins are dated from 01/07/2025");
+        Assert.Contains(bulletins.GroupBy(b => b.PublishedAt.Date), day => day.Count() >= 2);
         Assert.All(bulletins, b => Assert.True(b.Paragraphs.Count >= 2 && b.Title.Length > 10));
     }
+
+    [Fact]
+    public void DemoBulletins_FromJuly2025_ComeFromTheThreeWardsAndNeverSpeakOfADistrictCommittee()
+    {
+        var recent = DemoContentSeeder.Load().Where(b => b.PublishedAt >= WardsTookOver).ToList();
+
+        Assert.NotEmpty(recent);
+        Assert.All(recent, b =>
+        {
+            Assert.Contains(b.Unit, NewWards);
+            var text = string.Join(' ', [b.Title, b.Lead, .. b.Paragraphs]);
+            Assert.DoesNotContain("UBND Quận 5", text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("Ủy ban nhân dân Quận 5", text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("UBND quận", text, StringComparison.OrdinalIgnoreCase);
+            // The district is only ever the former one: "địa bàn Quận 5 cũ".
+            Assert.DoesNotMatch(DistrictAsLivingBody(), text);
+        });
+        Assert.Equal(NewWards.Order(), recent.Select(b => b.Unit!).Distinct().Order());
+    }
+
+    [Fact]
+    public void DemoBulletins_BeforeJuly2025_ComeFromTheDistrictOrAWardThatExistedThatDay()
+    {
+        var archive = DemoContentSeeder.Load().Where(b => b.PublishedAt < WardsTookOver).ToList();
+
+        Assert.NotEmpty(archive);
+        Assert.All(archive, b =>
+        {
+            Assert.NotNull(b.Unit);
+            if (b.Unit != "quan-5")
+            {
+                Assert.True(OldWardLastDay.TryGetValue(b.Unit, out var lastDay), $"{b.Unit} is not a unit of the archive ({b.Title})");
+                Assert.True(b.PublishedAt.Date <= lastDay, $"{b.Unit} no longer existed on {b.PublishedAt:dd/MM/yyyy} ({b.Title})");
+            }
+        });
+        Assert.Contains(archive, b => b.Unit == "quan-5");
+        Assert.Contains(archive, b => b.Unit!.StartsWith("phuong-", StringComparison.Ordinal));
+    }
+
+    /// <summary>"Quận" not followed by " 5 cũ": a district spoken of as a current body.</summary>
+    [GeneratedRegex(@"quận(?! 5 cũ)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DistrictAsLivingBody();
 
     [Fact]
     public async Task Development_FreshDatabase_IsSeededWithBulletinsAndBothDemoAccounts()

@@ -74,4 +74,4 @@ public sealed class DemoContentSeeder(
 }
 
 public sealed record DemoBulletin(
-    string Category, DateTime PublishedAt, string Title, string Lead, IReadOnlyList<string> Paragraphs, long Views);
+    string Category, DateTime PublishedAt, string Title, string Lead, IReadOnlyList<string> Paragraphs, long Views, string? Unit);
