@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using District5News.IntegrationTests.Infrastructure;
+using District5News.Web.Data.Configurations;
 using District5News.Web.Data.Demo;
+using District5News.Web.Data.Entities;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,18 +16,8 @@ public sealed partial class DemoContentTests
 
     private static readonly string[] NewWards = ["cho-quan", "an-dong", "cho-lon"];
 
-    /// <summary>
-    /// The last day each numbered ward of District 5 existed (docs/units-history.md): wards 3, 6, 8 and 10 joined another
-    /// ward on 01/01/2025 (NQ 1278/NQ-UBTVQH15), ward 15 on 01/01/2021 (NQ 1111/NQ-UBTVQH14), the rest lasted to 30/06/2025.
-    /// </summary>
-    private static readonly Dictionary<string, DateTime> OldWardLastDay = Enumerable.Range(1, 15).ToDictionary(
-        n => $"phuong-{n}",
-        n => n switch
-        {
-            3 or 6 or 8 or 10 => new DateTime(2024, 12, 31),
-            15 => new DateTime(2020, 12, 31),
-            _ => new DateTime(2025, 6, 30),
-        });
+    /// <summary>The seeded units (docs/units-history.md): each bulletin's unit must have existed on its day.</summary>
+    private static readonly Dictionary<string, PublishingUnit> Units = PublishingUnitConfiguration.Standard.ToDictionary(u => u.Slug);
 
     [Fact]
     public void DemoBulletins_SpanTheDistrictArchiveAndTheWards_MostlyRecent()
@@ -71,11 +63,10 @@ public sealed partial class DemoContentTests
         Assert.All(archive, b =>
         {
             Assert.NotNull(b.Unit);
-            if (b.Unit != "quan-5")
-            {
-                Assert.True(OldWardLastDay.TryGetValue(b.Unit, out var lastDay), $"{b.Unit} is not a unit of the archive ({b.Title})");
-                Assert.True(b.PublishedAt.Date <= lastDay, $"{b.Unit} no longer existed on {b.PublishedAt:dd/MM/yyyy} ({b.Title})");
-            }
+            Assert.True(Units.TryGetValue(b.Unit, out var unit), $"{b.Unit} is not a seeded unit ({b.Title})");
+            Assert.True(
+                unit.IsActiveOn(DateOnly.FromDateTime(b.PublishedAt)),
+                $"{b.Unit} did not exist on {b.PublishedAt:dd/MM/yyyy} ({b.Title})");
         });
         Assert.Contains(archive, b => b.Unit == "quan-5");
         Assert.Contains(archive, b => b.Unit!.StartsWith("phuong-", StringComparison.Ordinal));
@@ -93,6 +84,8 @@ public sealed partial class DemoContentTests
         var (articles, users) = await app.WithDbAsync(async db => (await db.Articles.CountAsync(), await db.Users.Select(u => u.Email).ToListAsync()));
 
         Assert.Equal(DemoContentSeeder.Load().Count, articles);
+        var seededUnits = await app.WithDbAsync(db => db.Articles.Select(a => a.Unit!.Slug).Distinct().ToListAsync());
+        Assert.Equal(DemoContentSeeder.Load().Select(b => b.Unit!).Distinct().Order(), seededUnits.Order());
         foreach (var (email, role, _) in DemoContentSeeder.DemoAccounts)
         {
             Assert.Contains(email, users);

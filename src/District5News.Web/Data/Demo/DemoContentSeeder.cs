@@ -1,4 +1,5 @@
 using System.Text.Json;
+using District5News.Web.Data.Configurations;
 using District5News.Web.Data.Entities;
 using District5News.Web.Features.Vietnamese;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +43,7 @@ public sealed class DemoContentSeeder(
         }
 
         var categories = await db.Categories.ToDictionaryAsync(c => c.Slug, cancellationToken);
+        var units = await db.PublishingUnits.ToDictionaryAsync(u => u.Slug, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var bulletins = Load();
         foreach (var item in bulletins.OrderBy(b => b.PublishedAt))
@@ -49,6 +51,7 @@ public sealed class DemoContentSeeder(
             var article = new Article
             {
                 CategoryId = categories[item.Category].Id,
+                UnitId = item.Unit is null ? PublishingUnitConfiguration.DistrictArchiveId : units[item.Unit].Id,
                 CreatedAtUtc = now,
                 UpdatedAtUtc = now,
                 AuthorName = "Ban biên tập",
