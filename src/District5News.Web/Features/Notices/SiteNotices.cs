@@ -1,6 +1,7 @@
 using District5News.Web.Data;
 using District5News.Web.Features.Caching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace District5News.Web.Features.Notices;
 
@@ -9,9 +10,10 @@ namespace District5News.Web.Features.Notices;
 /// content changes (every save of a notice publishes that event) or the clock goes back; which of them show is decided
 /// per request against the clock, so a notice appears at its start and goes at its end to the second even on a page
 /// the cache does not hold. Cached pages follow because the page cache never keeps a page past the next start or end
-/// (<see cref="ScheduledPublications"/>).
+/// (<see cref="ScheduledPublications"/>). The list is also read again once it is as old as a cached page may be, so an
+/// instance learns of a notice another instance saved (it hears no event of its own) within about that lifetime.
 /// </summary>
-public sealed class SiteNotices(IServiceScopeFactory scopes, TimeProvider clock, PublicContentVersion version)
+public sealed class SiteNotices(IServiceScopeFactory scopes, TimeProvider clock, PublicContentVersion version, IOptions<PageCacheOptions> pageCache)
 {
     private volatile Snapshot? _snapshot;
 
@@ -19,7 +21,7 @@ public sealed class SiteNotices(IServiceScopeFactory scopes, TimeProvider clock,
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var snapshot = _snapshot;
-        if (snapshot is null || snapshot.Version != version.Current || now < snapshot.AsOfUtc)
+        if (snapshot is null || snapshot.Version != version.Current || now < snapshot.AsOfUtc || now >= snapshot.AsOfUtc + pageCache.Value.Lifetime)
         {
             // Read the version first: a change during the query leaves this snapshot outdated, to be read again.
             var seen = version.Current;
