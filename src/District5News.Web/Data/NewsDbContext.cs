@@ -37,6 +37,8 @@ public class NewsDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyCon
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<SiteNotice> SiteNotices => Set<SiteNotice>();
+
     /// <summary>The keys that protect auth cookies and form tokens, shared by every instance on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

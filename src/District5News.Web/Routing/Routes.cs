@@ -73,6 +73,11 @@ public static class AdminRoutes
     public const string CategoryMove = "/admin/chuyen-muc/{id:int}/thu-tu";
     public const string CategoryVisibility = "/admin/chuyen-muc/{id:int}/hien-thi";
 
+    public const string Notices = "/admin/thong-bao-khan";
+    public const string NoticeCreate = "/admin/thong-bao-khan/tao-moi";
+    public const string NoticeEdit = "/admin/thong-bao-khan/{id:int}/sua";
+    public const string NoticeEnd = "/admin/thong-bao-khan/{id:int}/ket-thuc";
+
     public const string Statistics = "/admin/thong-ke";
     public const string StatisticsCsv = "/admin/thong-ke/csv";
     public const string StatisticsXlsx = "/admin/thong-ke/xlsx";

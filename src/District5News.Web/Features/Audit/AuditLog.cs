@@ -53,6 +53,9 @@ public static class AuditActions
     public const string CategoryMoved = "category.moved";
     public const string CategoryHidden = "category.hidden";
     public const string CategoryShown = "category.shown";
+    public const string NoticeCreated = "notice.created";
+    public const string NoticeEdited = "notice.edited";
+    public const string NoticeEnded = "notice.ended";
 
     public static string DisplayName(string action) => action switch
     {
@@ -77,6 +80,9 @@ public static class AuditActions
         CategoryMoved => "Đổi thứ tự chuyên mục",
         CategoryHidden => "Ẩn chuyên mục",
         CategoryShown => "Hiện lại chuyên mục",
+        NoticeCreated => "Tạo thông báo khẩn",
+        NoticeEdited => "Sửa thông báo khẩn",
+        NoticeEnded => "Kết thúc thông báo khẩn",
         _ => action,
     };
 }
@@ -90,6 +96,7 @@ public static class AuditTargets
     public const string Article = "article";
     public const string Account = "account";
     public const string Category = "category";
+    public const string Notice = "notice";
 
     /// <summary>"Bản tin số 42", "Tài khoản a@b.vn": how the audit page shows a target.</summary>
     public static string Describe(string? type, string id) => type switch
@@ -97,6 +104,7 @@ public static class AuditTargets
         Article => $"Bản tin số {id}",
         Account => $"Tài khoản {id}",
         Category => $"Chuyên mục số {id}",
+        Notice => $"Thông báo khẩn số {id}",
         null => id,
         _ => $"{type} {id}",
     };

@@ -11,6 +11,9 @@ public static class ContentTypes
 {
     public const string Article = "article";
     public const string Category = "category";
+
+    /// <summary>A site-wide notice (Features/Notices): shown on every public page.</summary>
+    public const string Notice = "notice";
 }
 
 /// <summary>

@@ -5,9 +5,10 @@ using Microsoft.EntityFrameworkCore;
 namespace District5News.Web.Features.Caching;
 
 /// <summary>
-/// Knows when the next scheduled bulletin becomes public, so cached pages never outlive that moment: a page is
-/// cached at most until then, and the first request after it evicts every public page, since any list may now
-/// hold the new bulletin (it publishes the content-change event, as a save does). Read from the database once, and again after each change to the public content. A clock
+/// Knows when the public pages next change by themselves — a scheduled bulletin becomes public, or a site-wide notice
+/// starts or ends — so cached pages never outlive that moment: a page is cached at most until then, and the first
+/// request after it evicts every public page, since any list may now hold the new bulletin and every page shows the
+/// notices (it publishes the content-change event, as a save does). Read from the database once, and again after each change to the public content. A clock
 /// that goes back (tests do, to replay past days) also evicts: pages rendered "later" may show what is not yet public.
 /// </summary>
 public sealed class ScheduledPublications(
@@ -39,7 +40,7 @@ public sealed class ScheduledPublications(
             var snapshot = _snapshot;
             if (snapshot is not null && snapshot.Version == version.Current && !snapshot.Covers(now))
             {
-                await changes.PublishAsync(new ContentChange(ContentTypes.Article, null, "schedule-due"));
+                await changes.PublishAsync(new ContentChange(snapshot.NextType, null, "schedule-due"));
             }
 
             snapshot = _snapshot;
@@ -47,7 +48,8 @@ public sealed class ScheduledPublications(
             {
                 // Read the version first: a change during the query leaves the snapshot outdated, to be read again.
                 var seen = version.Current;
-                snapshot = new Snapshot(seen, now, await ReadNextAsync(now, cancellationToken));
+                var (nextUtc, nextType) = await ReadNextAsync(now, cancellationToken);
+                snapshot = new Snapshot(seen, now, nextUtc, nextType);
                 _snapshot = snapshot;
             }
 
@@ -59,17 +61,24 @@ public sealed class ScheduledPublications(
         }
     }
 
-    private async Task<DateTime?> ReadNextAsync(DateTime now, CancellationToken cancellationToken)
+    private async Task<(DateTime? NextUtc, string NextType)> ReadNextAsync(DateTime now, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
-        return await db.Articles.AsNoTracking()
+        var article = await db.Articles.AsNoTracking()
             .Where(ArticleVisibility.ScheduledAt(now))
             .MinAsync(a => (DateTime?)a.PublishedAtUtc, cancellationToken);
+        var notices = db.SiteNotices.AsNoTracking().Where(n => n.EndsAtUtc > now);
+        var noticeStart = await notices.Where(n => n.StartsAtUtc > now).MinAsync(n => (DateTime?)n.StartsAtUtc, cancellationToken);
+        var noticeEnd = await notices.MinAsync(n => (DateTime?)n.EndsAtUtc, cancellationToken);
+        var notice = noticeStart is null || (noticeEnd is not null && noticeEnd < noticeStart) ? noticeEnd : noticeStart;
+        return notice is not null && (article is null || notice < article)
+            ? (notice, ContentTypes.Notice)
+            : (article, ContentTypes.Article);
     }
 
     /// <summary>What is public from <paramref name="AsOfUtc"/> until <paramref name="NextUtc"/> (null: nothing scheduled).</summary>
-    private sealed record Snapshot(long Version, DateTime AsOfUtc, DateTime? NextUtc)
+    private sealed record Snapshot(long Version, DateTime AsOfUtc, DateTime? NextUtc, string NextType)
     {
         // A second of slack: requests that read the clock just before the snapshot was taken are not a clock going back.
         public bool Covers(DateTime now) => now >= AsOfUtc.AddSeconds(-1) && !(now >= NextUtc);

@@ -42,26 +42,54 @@ public static class PublishTimeField
                 : new(null, InvalidMessage);
         }
 
-        var date = input.PublishDate?.Trim() ?? string.Empty;
-        var time = input.PublishTime?.Trim() ?? string.Empty;
+        var typed = Read(input.PublishDate, input.PublishTime);
+        return typed.Problem switch
+        {
+            TypedTimeProblem.None => new(typed.Local, null),
+            TypedTimeProblem.MissingTime => new(null, MissingTimeMessage),
+            TypedTimeProblem.MissingDate => new(null, MissingDateMessage),
+            _ => new(null, InvalidMessage),
+        };
+    }
+
+    /// <summary>What is wrong with a day and time typed in two fields, so each form can say it in its own words.</summary>
+    public enum TypedTimeProblem
+    {
+        None,
+        Invalid,
+        MissingTime,
+        MissingDate,
+    }
+
+    /// <summary>A Vietnam local time typed in two fields (null with no problem: both left empty).</summary>
+    public sealed record TypedTime(DateTime? Local, TypedTimeProblem Problem);
+
+    /// <summary>
+    /// Reads a day (dd/mm/yyyy) and a time (HH:mm, 24-hour) typed in two fields, as Vietnam local time. The publication
+    /// time and the notices' start and end use it; each turns the problem into its own message.
+    /// </summary>
+    public static TypedTime Read(string? dateText, string? timeText)
+    {
+        var date = dateText?.Trim() ?? string.Empty;
+        var time = timeText?.Trim() ?? string.Empty;
         if (date.Length == 0 && time.Length == 0)
         {
-            return new(null, null);
+            return new(null, TypedTimeProblem.None);
         }
 
         if (time.Length == 0)
         {
-            return new(null, ParseDate(date) is null ? InvalidMessage : MissingTimeMessage);
+            return new(null, ParseDate(date) is null ? TypedTimeProblem.Invalid : TypedTimeProblem.MissingTime);
         }
 
         if (date.Length == 0)
         {
-            return new(null, ParseTime(time) is null ? InvalidMessage : MissingDateMessage);
+            return new(null, ParseTime(time) is null ? TypedTimeProblem.Invalid : TypedTimeProblem.MissingDate);
         }
 
         return ParseDate(date) is { } day && ParseTime(time) is { } clock && day.ToDateTime(clock) is var local && InRange(local)
-            ? new(local, null)
-            : new(null, InvalidMessage);
+            ? new(local, TypedTimeProblem.None)
+            : new(null, TypedTimeProblem.Invalid);
     }
 
     /// <summary>The two fields to show for <paramref name="input"/>: as typed, or split from the older single value.</summary>
