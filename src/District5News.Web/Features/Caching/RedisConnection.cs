@@ -25,6 +25,9 @@ public sealed class RedisConnection(string configuration) : IAsyncDisposable
     {
         var options = ConfigurationOptions.Parse(configuration);
         options.AbortOnConnectFail = false;
+
+        // Redis away must cost a request nothing: fail at once (a cache miss), never queue until a timeout.
+        options.BacklogPolicy = BacklogPolicy.FailFast;
         options.ClientName ??= "district5news";
         return await ConnectionMultiplexer.ConnectAsync(options);
     }
