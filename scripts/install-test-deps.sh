@@ -5,6 +5,7 @@
 #   default-jre-headless  runs the Nu Html Checker (vnu.jar)
 #   nodejs, npm        run Lighthouse and install the validators (tests/package.json)
 #   postgresql         the integration tests start a throwaway PostgreSQL cluster (initdb, pg_ctl) and run the data tests on it
+#   redis-server       the several-instances tests start a throwaway Redis (the shared page cache, docs/decisions/0009)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +16,7 @@ command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
+command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || missing+=(redis-server)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null 2>&1; then

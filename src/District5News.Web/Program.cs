@@ -13,6 +13,7 @@ builder.Services
     .AddNewsRateLimiting()
     .AddNewsSite()
     .AddNewsPageCache()
+    .AddNewsSharedCache(builder.Configuration)
     .AddNewsWebHardening()
     .AddNewsCounting()
     .AddNewsEditing()

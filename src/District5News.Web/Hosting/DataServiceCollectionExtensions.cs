@@ -37,6 +37,8 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<DatabaseInitializer>();
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<StorageFailureFilter>());
         services.AddSingleton<IPortalCommand, Features.Maintenance.CheckDatabaseCommand>();
+        services.AddSingleton<IPortalCommand, Features.Backups.BackupCommand>();
+        services.AddSingleton<IPortalCommand, Features.Backups.RestoreCommand>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

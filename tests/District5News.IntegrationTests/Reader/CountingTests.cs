@@ -156,6 +156,29 @@ public abstract class CountingTests(ReaderSiteFactory app) : IAsyncLifetime, IDi
         Assert.Equal(2, views);
     }
 
+    [Fact]
+    public async Task Figures_ShownByOneInstance_TakeInTheOthersCountsWithinFourSeconds()
+    {
+        using var second = new SecondInstance(_app.Database.Share(), _app.Clock);
+        var (_, before) = await Html.GetAsync(second.CreateBrowser(), EveningUrl);
+
+        // Three residents through this instance, written by its flush (every second in production).
+        for (var i = 0; i < 3; i++)
+        {
+            await Html.GetAsync(_app.CreateBrowser(), EveningUrl);
+        }
+
+        await _app.FlushCountsAsync();
+        second.Clock.Advance(TimeSpan.FromSeconds(4));
+        var (_, after) = await Html.GetAsync(
+            second.CreateBrowser("Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"), EveningUrl);
+
+        // The second instance counted its own first reader (431 + 1); then the three from the first instance.
+        Assert.Equal("Số lượt người xem: 432", before.Text("[data-test=views]"));
+        Assert.Equal("Số lượt người xem: 435", after.Text("[data-test=views]"));
+        Assert.Equal(4, after.VisitCounter());
+    }
+
     private sealed class SecondInstance : NewsAppFactory
     {
         public SecondInstance(TestDatabase database, TestClock clock)

@@ -22,4 +22,12 @@ public sealed class PageCacheOptions
     /// <summary>Memory the cached pages may take; the least used go first when it is full.</summary>
     [Range(1, 4096)]
     public int SizeLimitMegabytes { get; set; } = 64;
+
+    /// <summary>
+    /// With ConnectionStrings:Redis: the start of every key and channel name the portal uses there, so several sites
+    /// (or a staging copy) can share one Redis. All instances of one site must use the same prefix.
+    /// </summary>
+    [Required]
+    [RegularExpression("^[A-Za-z0-9:_.-]{1,64}$")]
+    public string RedisKeyPrefix { get; set; } = "d5news:";
 }

@@ -40,13 +40,41 @@ public sealed class PublicContentChanges(
     /// </summary>
     public async Task PublishAsync(ContentChange change)
     {
+        await ApplyAsync(change);
+
+        // Then the other instances (when there are several, docs/decisions/0009): each runs its own handlers.
+        if (services.GetService<IContentChangeRelay>() is { } relay)
+        {
+            await relay.SendAsync(change);
+        }
+
+        logger.LogDebug("Public content changed: {ContentType} {ContentId} {Reason}", change.ContentType, change.ContentId, change.Reason);
+    }
+
+    /// <summary>A change another instance published: this instance drops what it derived, and tells no one else.</summary>
+    public async Task ReceiveAsync(ContentChange change)
+    {
+        await ApplyAsync(change);
+        logger.LogDebug("Public content changed on another instance: {ContentType} {ContentId} {Reason}", change.ContentType, change.ContentId, change.Reason);
+    }
+
+    private async Task ApplyAsync(ContentChange change)
+    {
         // Before the handlers: a page rendered from the old content and finishing now sees the move and is not stored.
         version.Advance();
         foreach (var handler in services.GetServices<IPublicContentChangeHandler>())
         {
             await handler.OnPublicContentChangedAsync(change);
         }
-
-        logger.LogDebug("Public content changed: {ContentType} {ContentId} {Reason}", change.ContentType, change.ContentId, change.Reason);
     }
+}
+
+/// <summary>
+/// Carries a content change to the other instances of the portal (Redis pub/sub when ConnectionStrings:Redis is set);
+/// each calls <see cref="PublicContentChanges.ReceiveAsync"/>. Never throws: the change is committed already, and a
+/// lost message is bounded by the page lifetime and by the resynchronisation after a reconnect.
+/// </summary>
+public interface IContentChangeRelay
+{
+    ValueTask SendAsync(ContentChange change);
 }
