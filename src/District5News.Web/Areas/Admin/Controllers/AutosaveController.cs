@@ -12,20 +12,22 @@ namespace District5News.Web.Areas.Admin.Controllers;
 /// </summary>
 public sealed class AutosaveController(EditorDrafts drafts, EditorQueries queries) : AdminController
 {
-    /// <summary>A body at the editor's limit is 500.000 characters, up to four bytes each once encoded.</summary>
-    private const long RequestLimitBytes = 4 * 1024 * 1024;
+    /// <summary>A body at the editor's limit is 500.000 characters: a Vietnamese letter is up to nine once url-encoded (%E1%BB%87).</summary>
+    private const int RequestLimitBytes = 8 * 1024 * 1024;
 
     private const string NotFoundMessage = "Không tìm thấy bản tin này. Bản tin có thể đã bị xóa hoặc chuyển vào thùng rác.";
 
     [HttpPost(AdminRoutes.ArticleAutosave)]
     [JsonChallenge]
     [RequestSizeLimit(RequestLimitBytes)]
+    [RequestFormLimits(ValueLengthLimit = RequestLimitBytes)]
     public Task<IActionResult> Save([Bind(Prefix = "Input")] AutosaveInput input, CancellationToken cancellationToken) =>
         SaveAsync(null, input, cancellationToken);
 
     [HttpPost(AdminRoutes.ArticleEditAutosave)]
     [JsonChallenge]
     [RequestSizeLimit(RequestLimitBytes)]
+    [RequestFormLimits(ValueLengthLimit = RequestLimitBytes)]
     public Task<IActionResult> Save(int id, [Bind(Prefix = "Input")] AutosaveInput input, CancellationToken cancellationToken) =>
         SaveAsync(id, input, cancellationToken);
 
