@@ -39,6 +39,10 @@ public class NewsDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyCon
 
     public DbSet<SiteNotice> SiteNotices => Set<SiteNotice>();
 
+    public DbSet<EditorDraft> EditorDrafts => Set<EditorDraft>();
+
+    public DbSet<ArticleAttachment> ArticleAttachments => Set<ArticleAttachment>();
+
     /// <summary>The keys that protect auth cookies and form tokens, shared by every instance on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

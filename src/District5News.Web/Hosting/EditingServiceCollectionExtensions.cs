@@ -19,6 +19,14 @@ public static class EditingServiceCollectionExtensions
         services.AddScoped<ArticleEditor>();
         services.AddScoped<DeleteConfirmations>();
         services.AddScoped<ArticlePreview>();
+
+        // The form's autosaved drafts and the files attached to bulletins (issue 13).
+        services.AddScoped<Features.Autosave.EditorDrafts>();
+        services.AddOptions<Features.Attachments.AttachmentOptions>().BindConfiguration(Features.Attachments.AttachmentOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Features.Attachments.ArticleAttachmentStore>();
+        services.AddScoped<Features.Attachments.ArticleAttachments>();
+        services.AddScoped<Features.Attachments.AttachmentQueries>();
         return services;
     }
 

@@ -51,6 +51,16 @@ public static class IdentityServiceCollectionExtensions
             o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+
+            // Endpoints scripts call (the form's autosave) answer 401/403 in JSON; every other page redirects as before.
+            var redirectToLogin = o.Events.OnRedirectToLogin;
+            var redirectToAccessDenied = o.Events.OnRedirectToAccessDenied;
+            o.Events.OnRedirectToLogin = context => JsonChallengeAttribute.AppliesTo(context.HttpContext)
+                ? JsonChallengeAttribute.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "signed-out", JsonChallengeAttribute.SignedOutMessage)
+                : redirectToLogin(context);
+            o.Events.OnRedirectToAccessDenied = context => JsonChallengeAttribute.AppliesTo(context.HttpContext)
+                ? JsonChallengeAttribute.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, "forbidden", JsonChallengeAttribute.ForbiddenMessage)
+                : redirectToAccessDenied(context);
         });
         services.AddAntiforgery(o =>
         {

@@ -14,6 +14,9 @@ public static class SiteRoutes
     public const string Day = "/theo-ngay/{year:int}/{month:int}/{day:int}";
     public const string Search = "/tim-kiem";
 
+    /// <summary>A file attached to a bulletin, always downloaded (Content-Disposition: attachment).</summary>
+    public const string Attachment = "/tep-dinh-kem/{id:int}";
+
     /// <summary>RSS 2.0 of the whole site and of one category (docs/residents.md).</summary>
     public const string Rss = "/rss";
     public const string CategoryRss = "/chuyen-muc/{slug}/rss";
@@ -61,6 +64,14 @@ public static class AdminRoutes
     public const string ArticleHistory = "/admin/bai-viet/{id:int}/lich-su";
     public const string ArticleRevision = "/admin/bai-viet/{id:int}/lich-su/{revisionId:int}";
     public const string ArticleRevisionRestore = "/admin/bai-viet/{id:int}/lich-su/{revisionId:int}/khoi-phuc";
+
+    /// <summary>The form's autosave (POST, JSON answer), the form filled from the autosaved draft (GET) and discarding it (POST).</summary>
+    public const string ArticleAutosave = "/admin/bai-viet/tao-moi/tu-luu";
+    public const string ArticleEditAutosave = "/admin/bai-viet/{id:int}/tu-luu";
+    public const string ArticleDraftRestore = "/admin/bai-viet/tao-moi/ban-tu-luu";
+    public const string ArticleEditDraftRestore = "/admin/bai-viet/{id:int}/ban-tu-luu";
+    public const string ArticleDraftDiscard = "/admin/bai-viet/tao-moi/ban-tu-luu/bo";
+    public const string ArticleEditDraftDiscard = "/admin/bai-viet/{id:int}/ban-tu-luu/bo";
 
     public const string Trash = "/admin/bai-viet/thung-rac";
     public const string TrashRestore = "/admin/bai-viet/thung-rac/{id:int}/khoi-phuc";

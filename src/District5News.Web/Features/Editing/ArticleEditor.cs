@@ -18,7 +18,8 @@ public sealed class ArticleEditor(
     CoverImageStore covers,
     ArticleHistory history,
     PublicContentChanges changes,
-    TimeProvider clock)
+    TimeProvider clock,
+    Attachments.ArticleAttachmentStore attachmentFiles)
 {
 
     /// <summary>Moves a bulletin to the trash: hidden from the public and from the main list, restorable by any staff member.</summary>
@@ -109,6 +110,7 @@ public sealed class ArticleEditor(
         var files = await db.ArticleRevisions.Where(r => ids.Contains(r.ArticleId) && r.CoverImagePath != null)
             .Select(r => r.CoverImagePath!).ToListAsync(cancellationToken);
         files.AddRange(articles.Where(a => a.CoverImagePath != null).Select(a => a.CoverImagePath!));
+        var attached = await db.ArticleAttachments.Where(a => ids.Contains(a.ArticleId)).Select(a => a.StoredPath).ToListAsync(cancellationToken);
         foreach (var article in articles)
         {
             db.Articles.Remove(article);
@@ -121,6 +123,9 @@ public sealed class ArticleEditor(
         {
             covers.Delete(file);
         }
+
+        // Attachment files belong to one bulletin each (the rows went with it, by cascade).
+        attached.ForEach(attachmentFiles.Delete);
 
         return articles.Select(a => a.Title).ToList();
     }

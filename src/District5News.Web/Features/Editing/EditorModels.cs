@@ -45,6 +45,12 @@ public sealed class ArticleEditInput
 
     public bool RemoveCover { get; set; }
 
+    /// <summary>Files to attach (PDF, Word, Excel), checked by content on save (Features/Attachments).</summary>
+    public List<IFormFile> Attachments { get; set; } = [];
+
+    /// <summary>Ids of attachments ticked "Gỡ tệp này khi lưu".</summary>
+    public List<int> RemoveAttachments { get; set; } = [];
+
     /// <summary>Sign the bulletin "Ban biên tập" on public pages instead of the author's display name.</summary>
     public bool ByNewsroom { get; set; }
 
@@ -140,6 +146,9 @@ public sealed class ArticleFormViewModel
 
     /// <summary>Set when the last save was refused by the database or the disk (503): nothing was saved, the form holds what was typed.</summary>
     public NotSavedViewModel? NotSaved { get; set; }
+
+    /// <summary>Set when the form was filled from the staff member's autosaved draft (saved at this time) instead of the stored bulletin.</summary>
+    public DateTime? RestoredDraftAtUtc { get; set; }
 
     public bool IsNew => Id is null;
 

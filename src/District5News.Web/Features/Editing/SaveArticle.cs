@@ -3,6 +3,8 @@ using System.Globalization;
 using District5News.Web.Data;
 using District5News.Web.Data.Entities;
 using District5News.Web.Features.Articles;
+using District5News.Web.Features.Attachments;
+using District5News.Web.Features.Autosave;
 using District5News.Web.Features.Caching;
 using District5News.Web.Features.Vietnamese;
 using Microsoft.EntityFrameworkCore;
@@ -135,7 +137,9 @@ public sealed class SaveArticleHandler(
     ArticleHistory history,
     PublicContentChanges changes,
     TimeProvider clock,
-    ILogger<SaveArticleHandler> logger)
+    ILogger<SaveArticleHandler> logger,
+    ArticleAttachments attachments,
+    EditorDrafts drafts)
 {
     public async Task<SaveArticleResult> HandleAsync(SaveArticleCommand command, CancellationToken cancellationToken)
     {
@@ -152,9 +156,16 @@ public sealed class SaveArticleHandler(
         }
 
         var valid = await validator.ValidateAsync(command, article?.Status, cancellationToken);
-        if (valid.Errors.Count > 0)
+        var attached = await attachments.CheckAsync(id, input, cancellationToken);
+        if (valid.Errors.Count > 0 || attached.Errors.Count > 0)
         {
-            return new SaveArticleResult.Invalid(valid.Errors);
+            var errors = valid.Errors.Concat(attached.Errors).ToList();
+            if (attached.Added.Count > 0)
+            {
+                errors.Add(new(ArticleAttachments.FieldName, ArticleAttachments.DroppedMessage));
+            }
+
+            return new SaveArticleResult.Invalid(errors);
         }
 
         if (article is { DeletedAtUtc: not null })
@@ -183,8 +194,21 @@ public sealed class SaveArticleHandler(
             article.CoverImagePath = storedCover;
         }
 
-        if (before is not null && before.SameAs(article))
+        ArticleAttachments.Staged staged;
+        try
         {
+            staged = await attachments.StageAsync(article, attached, who.Name, cancellationToken);
+        }
+        catch (IOException ex) when (StorageFailure.Is(ex))
+        {
+            covers.Delete(storedCover);
+            return NotSaved(ex, id, coverDropped: storedCover is not null);
+        }
+
+        if (before is not null && before.SameAs(article) && !staged.HasChanges)
+        {
+            // The autosaved draft was saved (or matched what is stored): it has done its job.
+            await drafts.DeleteAsync(who.Id, article.Id, cancellationToken);
             // Nothing changed: no revision, no audit entry, and the version stays, so nobody else meets a conflict.
             return new SaveArticleResult.Saved(article.Id, "Không có thay đổi nào để lưu.");
         }
@@ -208,24 +232,30 @@ public sealed class SaveArticleHandler(
             await db.SaveChangesAsync(cancellationToken);
             history.Record(before, article, now);
             await db.SaveChangesAsync(cancellationToken);
+            await drafts.DeleteAsync(who.Id, isNew ? null : article.Id, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
+            staged.Discard();
             covers.Delete(storedCover);
             db.ChangeTracker.Clear();
             return new SaveArticleResult.Conflict(article.Id, CoverDropped: storedCover is not null);
         }
         catch (Exception ex) when (StorageFailure.Is(ex))
         {
+            staged.Discard();
             covers.Delete(storedCover);
             return NotSaved(ex, id, coverDropped: storedCover is not null);
         }
         catch
         {
+            staged.Discard();
             covers.Delete(storedCover);
             throw;
         }
+
+        staged.Commit();
 
         await changes.PublishAsync(new ContentChange(ContentTypes.Article, article.Id.ToString(CultureInfo.InvariantCulture), "saved"));
         return new SaveArticleResult.Saved(article.Id, SavedMessage(article, now, wasScheduled));

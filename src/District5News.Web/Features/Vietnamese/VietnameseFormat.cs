@@ -16,6 +16,8 @@ public static class VietnameseFormat
 
     private static readonly NumberFormatInfo DotGrouping = new() { NumberGroupSeparator = ".", NumberGroupSizes = [3] };
 
+    private static readonly NumberFormatInfo DecimalComma = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = ".", NumberGroupSizes = [3] };
+
     public static IReadOnlyList<string> Months => MonthNames;
 
     public static string MonthName(int month) => MonthNames[month - 1];
@@ -64,6 +66,20 @@ public static class VietnameseFormat
 
     /// <summary>Numbers grouped with dots: 28.897.020.</summary>
     public static string Number(long value) => value.ToString("#,0", DotGrouping);
+
+    /// <summary>A file's size the Vietnamese way, with a decimal comma: "512 byte", "34 KB", "1,2 MB".</summary>
+    public static string FileSize(long bytes)
+    {
+        const double Kilo = 1024;
+        if (bytes < Kilo)
+        {
+            return $"{Number(bytes)} byte";
+        }
+
+        var (value, unit) = bytes < Kilo * Kilo ? (bytes / Kilo, "KB") : bytes < Kilo * Kilo * Kilo ? (bytes / (Kilo * Kilo), "MB") : (bytes / (Kilo * Kilo * Kilo), "GB");
+        var rounded = value >= 100 ? Math.Round(value) : Math.Round(value, 1);
+        return rounded.ToString("#,0.#", DecimalComma) + " " + unit;
+    }
 
     private static string Clock(DateTime local)
     {

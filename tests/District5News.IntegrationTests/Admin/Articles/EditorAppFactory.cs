@@ -22,6 +22,10 @@ public class EditorAppFactory : NewsAppFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Uploads:Path", UploadsPath);
+
+        // The form's request limit is the cover's plus the attachments' of one save: kept small here, so a body far over
+        // it is a few megabytes, not fifty.
+        builder.UseSetting("Attachments:MaxUploadBytes", (4 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     protected override void Dispose(bool disposing)

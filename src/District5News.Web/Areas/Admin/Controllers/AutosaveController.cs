@@ -1,0 +1,100 @@
+using District5News.Web.Features.Accounts;
+using District5News.Web.Features.Autosave;
+using District5News.Web.Features.Editing;
+using District5News.Web.Routing;
+using Microsoft.AspNetCore.Mvc;
+
+namespace District5News.Web.Areas.Admin.Controllers;
+
+/// <summary>
+/// The bulletin form's autosave: the script posts what is typed (JSON answer; 401 JSON when the sign-in has expired),
+/// and on return the form offers the staff member's own draft back or discards it.
+/// </summary>
+public sealed class AutosaveController(EditorDrafts drafts, EditorQueries queries) : AdminController
+{
+    /// <summary>A body at the editor's limit is 500.000 characters: a Vietnamese letter is up to nine once url-encoded (%E1%BB%87).</summary>
+    private const int RequestLimitBytes = 8 * 1024 * 1024;
+
+    private const string NotFoundMessage = "Không tìm thấy bản tin này. Bản tin có thể đã bị xóa hoặc chuyển vào thùng rác.";
+
+    [HttpPost(AdminRoutes.ArticleAutosave)]
+    [JsonChallenge]
+    [RequestSizeLimit(RequestLimitBytes)]
+    [RequestFormLimits(ValueLengthLimit = RequestLimitBytes)]
+    public Task<IActionResult> Save([Bind(Prefix = "Input")] AutosaveInput input, CancellationToken cancellationToken) =>
+        SaveAsync(null, input, cancellationToken);
+
+    [HttpPost(AdminRoutes.ArticleEditAutosave)]
+    [JsonChallenge]
+    [RequestSizeLimit(RequestLimitBytes)]
+    [RequestFormLimits(ValueLengthLimit = RequestLimitBytes)]
+    public Task<IActionResult> Save(int id, [Bind(Prefix = "Input")] AutosaveInput input, CancellationToken cancellationToken) =>
+        SaveAsync(id, input, cancellationToken);
+
+    [HttpGet(AdminRoutes.ArticleDraftRestore)]
+    public Task<IActionResult> Restore(CancellationToken cancellationToken) => RestoreAsync(null, cancellationToken);
+
+    [HttpGet(AdminRoutes.ArticleEditDraftRestore)]
+    public Task<IActionResult> Restore(int id, CancellationToken cancellationToken) => RestoreAsync(id, cancellationToken);
+
+    [HttpPost(AdminRoutes.ArticleDraftDiscard)]
+    public Task<IActionResult> Discard(CancellationToken cancellationToken) => DiscardAsync(null, cancellationToken);
+
+    [HttpPost(AdminRoutes.ArticleEditDraftDiscard)]
+    public Task<IActionResult> Discard(int id, CancellationToken cancellationToken) => DiscardAsync(id, cancellationToken);
+
+    private async Task<IActionResult> SaveAsync(int? id, AutosaveInput input, CancellationToken cancellationToken)
+    {
+        Response.Headers.CacheControl = "no-store";
+        if (StaffMember.From(User).Id is not { } userId)
+        {
+            return Unauthorized(new { error = "signed-out", message = JsonChallengeAttribute.SignedOutMessage });
+        }
+
+        var savedAt = await drafts.SaveAsync(userId, id, input, cancellationToken);
+        return savedAt is { } at
+            ? Json(new { savedAt = at, savedAtText = AutosaveText.Time(at) })
+            : NotFound(new { error = "not-found", message = NotFoundMessage });
+    }
+
+    private async Task<IActionResult> RestoreAsync(int? id, CancellationToken cancellationToken)
+    {
+        var userId = StaffMember.From(User).Id;
+        var formUrl = id is { } articleId ? EditorUrls.Edit(articleId) : EditorUrls.Create;
+        ArticleFormViewModel? stored = null;
+        if (id is { } existing && (stored = await queries.GetEditFormAsync(existing, cancellationToken)) is null)
+        {
+            return NotFoundPage(NotFoundMessage);
+        }
+
+        if (await drafts.FindAsync(userId, id, cancellationToken) is not { } draft)
+        {
+            TempData["Message"] = "Không còn bản nháp tự lưu nào khác với bản đã lưu.";
+            return Redirect(formUrl);
+        }
+
+        var input = EditorDrafts.ToInput(draft);
+        ArticleFormViewModel form;
+        if (stored is null)
+        {
+            var blank = await queries.GetNewFormAsync(userId, cancellationToken);
+            form = new ArticleFormViewModel { Input = input, Categories = blank.Categories, AuthorDisplayName = blank.AuthorDisplayName };
+        }
+        else
+        {
+            // The version the draft was typed on: when someone saved since, saving this is a conflict, never an overwrite.
+            form = await queries.GetFormAsync(id, input.Version ?? stored.Version, input, conflict: null, cancellationToken);
+        }
+
+        form.RestoredDraftAtUtc = draft.UpdatedAtUtc;
+        Response.Headers.CacheControl = "no-store";
+        return View("~/Areas/Admin/Views/Articles/Form.cshtml", form);
+    }
+
+    private async Task<IActionResult> DiscardAsync(int? id, CancellationToken cancellationToken)
+    {
+        await drafts.DeleteAsync(StaffMember.From(User).Id, id, cancellationToken);
+        TempData["Message"] = "Đã bỏ bản nháp tự lưu.";
+        return Redirect(id is { } articleId ? EditorUrls.Edit(articleId) : EditorUrls.Create);
+    }
+}
