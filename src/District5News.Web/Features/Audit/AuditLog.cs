@@ -53,6 +53,11 @@ public static class AuditActions
     public const string CategoryMoved = "category.moved";
     public const string CategoryHidden = "category.hidden";
     public const string CategoryShown = "category.shown";
+    public const string SettingsChanged = "settings.changed";
+    public const string UnitProfileChanged = "unit-profile.changed";
+    public const string ProcedureLinkCreated = "procedure-link.created";
+    public const string ProcedureLinkEdited = "procedure-link.edited";
+    public const string ProcedureLinkDeleted = "procedure-link.deleted";
 
     public static string DisplayName(string action) => action switch
     {
@@ -77,6 +82,11 @@ public static class AuditActions
         CategoryMoved => "Đổi thứ tự chuyên mục",
         CategoryHidden => "Ẩn chuyên mục",
         CategoryShown => "Hiện lại chuyên mục",
+        SettingsChanged => "Sửa cài đặt trang",
+        UnitProfileChanged => "Sửa giới thiệu, liên hệ của đơn vị",
+        ProcedureLinkCreated => "Thêm liên kết thủ tục hành chính",
+        ProcedureLinkEdited => "Sửa liên kết thủ tục hành chính",
+        ProcedureLinkDeleted => "Xóa liên kết thủ tục hành chính",
         _ => action,
     };
 }
@@ -90,6 +100,9 @@ public static class AuditTargets
     public const string Article = "article";
     public const string Account = "account";
     public const string Category = "category";
+    public const string Settings = "settings";
+    public const string UnitProfile = "unit-profile";
+    public const string ProcedureLink = "procedure-link";
 
     /// <summary>"Bản tin số 42", "Tài khoản a@b.vn": how the audit page shows a target.</summary>
     public static string Describe(string? type, string id) => type switch
@@ -97,6 +110,9 @@ public static class AuditTargets
         Article => $"Bản tin số {id}",
         Account => $"Tài khoản {id}",
         Category => $"Chuyên mục số {id}",
+        Settings => "Cài đặt trang",
+        UnitProfile => $"Giới thiệu đơn vị số {id}",
+        ProcedureLink => $"Liên kết thủ tục số {id}",
         null => id,
         _ => $"{type} {id}",
     };

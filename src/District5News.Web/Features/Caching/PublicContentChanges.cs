@@ -11,6 +11,9 @@ public static class ContentTypes
 {
     public const string Article = "article";
     public const string Category = "category";
+    public const string Settings = "settings";
+    public const string UnitProfile = "unit-profile";
+    public const string ProcedureLink = "procedure-link";
 }
 
 /// <summary>
