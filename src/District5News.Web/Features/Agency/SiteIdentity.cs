@@ -24,9 +24,6 @@ public sealed record SiteIdentity(
     string GoverningBodyEn,
     string ResponsibilityLineEn)
 {
-    /// <summary>The alt text of the site's own preview picture.</summary>
-    public string ImageAlt => $"{SiteName} – {GoverningBody}";
-
     /// <summary>What a page shows when the settings row is missing (a database restored from before it existed, say).</summary>
     public static SiteIdentity Defaults { get; } = new(
         SiteSettingsDefaults.SiteName, SiteSettingsDefaults.GoverningBody, SiteSettingsDefaults.ResponsibilityLine,

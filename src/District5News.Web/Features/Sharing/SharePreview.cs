@@ -21,6 +21,9 @@ public sealed record SharePreview
     public const string SiteImagePath = "/img/chia-se.png";
     public const int SiteImageWidth = 1200;
     public const int SiteImageHeight = 630;
+
+    /// <summary>The picture names no ward, so it stays true whichever ward runs the portal (site settings).</summary>
+    public const string SiteImageAlt = "Ngôi sao vàng trên nền đỏ: Cổng thông tin, Ủy ban nhân dân phường, Thành phố Hồ Chí Minh";
     /// <summary>"website", or "article" for a bulletin.</summary>
     public string Type { get; init; } = "website";
 
