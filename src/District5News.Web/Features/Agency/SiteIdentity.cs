@@ -36,7 +36,7 @@ public sealed record SiteIdentity(
 /// content changes: the settings and profile editors publish <see cref="PublicContentChanges"/> after saving, which
 /// also drops the cached pages that show the old name.
 /// </summary>
-public sealed class SiteSettingsCache(IServiceScopeFactory scopes) : IPublicContentChangeHandler
+public sealed class SiteSettingsCache(IServiceScopeFactory scopes, PublicContentVersion version) : IPublicContentChangeHandler
 {
     private SiteIdentity? _identity;
 
@@ -47,6 +47,8 @@ public sealed class SiteSettingsCache(IServiceScopeFactory scopes) : IPublicCont
             return cached;
         }
 
+        // A read that overlaps a save is used for this page only, never kept: the next page reads the new values.
+        var seen = version.Current;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
         var row = await db.SiteSettings.AsNoTracking()
@@ -59,7 +61,7 @@ public sealed class SiteSettingsCache(IServiceScopeFactory scopes) : IPublicCont
             .FirstOrDefaultAsync(cancellationToken);
         if (row is null)
         {
-            return _identity = SiteIdentity.Defaults;
+            return Keep(SiteIdentity.Defaults, seen);
         }
 
         var unit = await db.UnitProfiles.AsNoTracking().Where(p => p.UnitId == row.DefaultUnitId)
@@ -68,7 +70,16 @@ public sealed class SiteSettingsCache(IServiceScopeFactory scopes) : IPublicCont
             row.SiteName, row.GoverningBody, row.ResponsibilityLine, row.Description, row.UnitSlug, row.UnitName,
             new SiteContacts(row.Address ?? unit?.Address, row.Phone ?? unit?.Phone, row.Email ?? unit?.Email, row.Hotline ?? unit?.Hotline),
             row.SiteNameEn ?? row.SiteName, row.GoverningBodyEn ?? row.GoverningBody, row.ResponsibilityLineEn ?? row.ResponsibilityLine);
-        _identity = identity;
+        return Keep(identity, seen);
+    }
+
+    private SiteIdentity Keep(SiteIdentity identity, long seen)
+    {
+        if (version.Current == seen)
+        {
+            _identity = identity;
+        }
+
         return identity;
     }
 
