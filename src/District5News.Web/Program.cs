@@ -18,7 +18,8 @@ builder.Services
     .AddNewsCounting()
     .AddNewsEditing()
     .AddNewsAdministration()
-    .AddNewsImport();
+    .AddNewsImport()
+    .AddNewsAgency();
 
 var app = builder.Build();
 

@@ -38,7 +38,7 @@ public sealed class FeedsController(FeedQueries feeds, SiteAddress site) : Contr
 
     [HttpGet(SiteRoutes.NewsSitemap)]
     public async Task<IActionResult> NewsSitemap(CancellationToken cancellationToken) =>
-        File(FeedXml.NewsSitemap(await feeds.GetNewsSitemapAsync(cancellationToken), Absolute), XmlType);
+        File(FeedXml.NewsSitemap(await feeds.GetNewsSitemapAsync(cancellationToken), await feeds.GetPublicationNameAsync(cancellationToken), Absolute), XmlType);
 
     [HttpGet(SiteRoutes.Robots)]
     public IActionResult Robots() => Content(FeedXml.Robots(Absolute), "text/plain; charset=utf-8");

@@ -42,6 +42,13 @@ public class NewsDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyCon
     public DbSet<EditorDraft> EditorDrafts => Set<EditorDraft>();
 
     public DbSet<ArticleAttachment> ArticleAttachments => Set<ArticleAttachment>();
+    public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
+
+    public DbSet<UnitProfile> UnitProfiles => Set<UnitProfile>();
+
+    public DbSet<UnitLeader> UnitLeaders => Set<UnitLeader>();
+
+    public DbSet<ProcedureLink> ProcedureLinks => Set<ProcedureLink>();
 
     /// <summary>The keys that protect auth cookies and form tokens, shared by every instance on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -28,6 +28,16 @@ public static class SiteRoutes
     public const string Robots = "/robots.txt";
     public const string Error = "/loi/{code:int}";
 
+    /// <summary>The agency (Nghị định 42/2022/NĐ-CP, Art. 4(1)(e), 7(2)): the default unit, or one current unit by slug.</summary>
+    public const string About = "/gioi-thieu";
+    public const string AboutUnit = "/gioi-thieu/{slug}";
+    public const string Contact = "/lien-he";
+    public const string ContactUnit = "/lien-he/{slug}";
+    public const string English = "/en";
+
+    /// <summary>Links to the public service portals and common procedures.</summary>
+    public const string Procedures = "/thu-tuc-hanh-chinh";
+
     /// <summary>The error page the exception handler re-executes.</summary>
     public const string ServerError = "/loi/500";
 
@@ -101,6 +111,14 @@ public static class AdminRoutes
     public const string AccountRole = "/admin/tai-khoan/{id}/vai-tro";
 
     public const string Audit = "/admin/nhat-ky";
+
+    public const string Settings = "/admin/cai-dat";
+    public const string UnitProfiles = "/admin/gioi-thieu";
+    public const string UnitProfileEdit = "/admin/gioi-thieu/{id:int}/sua";
+    public const string Procedures = "/admin/thu-tuc-hanh-chinh";
+    public const string ProcedureCreate = "/admin/thu-tuc-hanh-chinh/tao-moi";
+    public const string ProcedureEdit = "/admin/thu-tuc-hanh-chinh/{id:int}/sua";
+    public const string ProcedureDelete = "/admin/thu-tuc-hanh-chinh/{id:int}/xoa";
     public const string Import = "/admin/nhap-du-lieu";
 
     public static string AccountLink(string template, string id) => RouteLink.Fill(template, ("id", id));

@@ -29,7 +29,7 @@ public sealed class FeedTests : IAsyncLifetime, IDisposable
         var (response, feed) = await ReadFeedAsync("/rss");
 
         Assert.Equal("application/rss+xml", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal("Tin tức Quận 5", feed.Title.Text);
+        Assert.Equal(District5News.Web.Data.Configurations.SiteSettingsDefaults.SiteName, feed.Title.Text);
         Assert.Equal("vi", feed.Language);
         Assert.Equal(new Uri(ResidentsSiteFactory.BaseUrl + "/"), feed.Links.Single(l => l.RelationshipType == "alternate").Uri);
         var first = feed.Items.First();
@@ -52,7 +52,7 @@ public sealed class FeedTests : IAsyncLifetime, IDisposable
         var (_, feed) = await ReadFeedAsync("/chuyen-muc/thong-bao/rss");
         var missing = await _app.CreateBrowser().GetAsync(new Uri("/chuyen-muc/khong-co/rss", UriKind.Relative));
 
-        Assert.Equal("Thông báo – Tin tức Quận 5", feed.Title.Text);
+        Assert.Equal($"Thông báo – {District5News.Web.Data.Configurations.SiteSettingsDefaults.SiteName}", feed.Title.Text);
         Assert.Equal([_app.DengueNotice.Title], feed.Items.Select(i => i.Title.Text));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
@@ -131,7 +131,7 @@ public sealed class FeedTests : IAsyncLifetime, IDisposable
         var only = Assert.Single(urls);
         Assert.Equal(ResidentsSiteFactory.BaseUrl + _app.UrlOf(_app.Yesterday), only.Element(Sitemap + "loc")!.Value);
         var entry = only.Element(News + "news")!;
-        Assert.Equal("Tin tức Quận 5", entry.Element(News + "publication")!.Element(News + "name")!.Value);
+        Assert.Equal(District5News.Web.Data.Configurations.SiteSettingsDefaults.SiteName, entry.Element(News + "publication")!.Element(News + "name")!.Value);
         Assert.Equal("vi", entry.Element(News + "publication")!.Element(News + "language")!.Value);
         Assert.Equal("2026-11-19T20:15:00+07:00", entry.Element(News + "publication_date")!.Value);
         Assert.Equal(_app.Yesterday.Title, entry.Element(News + "title")!.Value);

@@ -158,7 +158,7 @@ public sealed class ReadingComfortTests(ReadingComfortTests.Site app) : IClassFi
         Assert.NotNull(cover);
         Assert.Equal("1200", cover.GetAttribute("width"));
         Assert.Equal("675", cover.GetAttribute("height"));
-        Assert.Equal("Ủy ban nhân dân Quận 5 – Tin tức Quận 5", page.Text(".print-agency"));
+        Assert.Equal($"{District5News.Web.Data.Configurations.SiteSettingsDefaults.GoverningBody} – {District5News.Web.Data.Configurations.SiteSettingsDefaults.SiteName}", page.Text(".print-agency"));
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class SharePreviewTests(ResidentsSiteFactory app) : IClassFixture<
         var (_, page) = await GetFromForgedHostAsync("/");
 
         Assert.Equal("website", Property(page, "og:type"));
-        Assert.Equal("Tin tức Quận 5", Property(page, "og:title"));
+        Assert.Equal(District5News.Web.Data.Configurations.SiteSettingsDefaults.SiteName, Property(page, "og:title"));
         Assert.Equal(Base + "/", Property(page, "og:url"));
         Assert.False(string.IsNullOrWhiteSpace(Property(page, "og:description")));
         Assert.Equal(Base + "/img/chia-se.png", Property(page, "og:image"));
@@ -83,7 +83,7 @@ public sealed class SharePreviewTests(ResidentsSiteFactory app) : IClassFixture<
         Assert.True(modified >= new DateTimeOffset(2026, 11, 15, 7, 0, 0, TimeSpan.FromHours(7)));
         Assert.Equal([Base + "/uploads/2026/11/cong-vien.jpg"], article.GetProperty("image").EnumerateArray().Select(i => i.GetString()));
         Assert.Equal("GovernmentOrganization", article.GetProperty("publisher").GetProperty("@type").GetString());
-        Assert.Equal("Ủy ban nhân dân Quận 5", article.GetProperty("publisher").GetProperty("name").GetString());
+        Assert.Equal(District5News.Web.Data.Configurations.SiteSettingsDefaults.GoverningBody, article.GetProperty("publisher").GetProperty("name").GetString());
         Assert.Equal(Base + app.UrlOf(app.WithJpegCover), article.GetProperty("mainEntityOfPage").GetString());
 
         var crumbs = blocks.Single(b => b.GetProperty("@type").GetString() == "BreadcrumbList").GetProperty("itemListElement").EnumerateArray().ToList();

@@ -76,7 +76,7 @@ public sealed class ProxyTests(ProductionSiteFactory app) : IClassFixture<Produc
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var expected = $"https://{ProductionSiteFactory.PublicHost}{ArticleUrl}";
         Assert.Equal(expected, page.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
-        Assert.Equal($"Nguồn: Tin tức Quận 5 – {expected}", page.Text(".print-source"));
+        Assert.Equal($"Nguồn: {District5News.Web.Data.Configurations.SiteSettingsDefaults.SiteName} – {expected}", page.Text(".print-source"));
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public sealed class ProxyTests(ProductionSiteFactory app) : IClassFixture<Produc
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal($"https://tintuc.quan5.example{url}", page.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
-        Assert.Equal($"Nguồn: Tin tức Quận 5 – https://tintuc.quan5.example{url}", page.Text(".print-source"));
+        Assert.Equal($"Nguồn: {District5News.Web.Data.Configurations.SiteSettingsDefaults.SiteName} – https://tintuc.quan5.example{url}", page.Text(".print-source"));
         Assert.DoesNotContain("evil.example", page.DocumentElement.OuterHtml, StringComparison.Ordinal);
     }
 

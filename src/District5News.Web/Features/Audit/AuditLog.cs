@@ -56,6 +56,11 @@ public static class AuditActions
     public const string NoticeCreated = "notice.created";
     public const string NoticeEdited = "notice.edited";
     public const string NoticeEnded = "notice.ended";
+    public const string SettingsChanged = "settings.changed";
+    public const string UnitProfileChanged = "unit-profile.changed";
+    public const string ProcedureLinkCreated = "procedure-link.created";
+    public const string ProcedureLinkEdited = "procedure-link.edited";
+    public const string ProcedureLinkDeleted = "procedure-link.deleted";
 
     public static string DisplayName(string action) => action switch
     {
@@ -83,6 +88,11 @@ public static class AuditActions
         NoticeCreated => "Tạo thông báo khẩn",
         NoticeEdited => "Sửa thông báo khẩn",
         NoticeEnded => "Kết thúc thông báo khẩn",
+        SettingsChanged => "Sửa cài đặt trang",
+        UnitProfileChanged => "Sửa giới thiệu, liên hệ của đơn vị",
+        ProcedureLinkCreated => "Thêm liên kết thủ tục hành chính",
+        ProcedureLinkEdited => "Sửa liên kết thủ tục hành chính",
+        ProcedureLinkDeleted => "Xóa liên kết thủ tục hành chính",
         _ => action,
     };
 }
@@ -97,6 +107,9 @@ public static class AuditTargets
     public const string Account = "account";
     public const string Category = "category";
     public const string Notice = "notice";
+    public const string Settings = "settings";
+    public const string UnitProfile = "unit-profile";
+    public const string ProcedureLink = "procedure-link";
 
     /// <summary>"Bản tin số 42", "Tài khoản a@b.vn": how the audit page shows a target.</summary>
     public static string Describe(string? type, string id) => type switch
@@ -105,6 +118,9 @@ public static class AuditTargets
         Account => $"Tài khoản {id}",
         Category => $"Chuyên mục số {id}",
         Notice => $"Thông báo khẩn số {id}",
+        Settings => "Cài đặt trang",
+        UnitProfile => $"Giới thiệu đơn vị số {id}",
+        ProcedureLink => $"Liên kết thủ tục số {id}",
         null => id,
         _ => $"{type} {id}",
     };

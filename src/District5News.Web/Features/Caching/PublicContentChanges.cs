@@ -14,6 +14,11 @@ public static class ContentTypes
 
     /// <summary>A site-wide notice (Features/Notices): shown on every public page.</summary>
     public const string Notice = "notice";
+
+    /// <summary>Site settings, unit profiles and procedure links (Features/Agency, Features/Procedures): header, footer, pages.</summary>
+    public const string Settings = "settings";
+    public const string UnitProfile = "unit-profile";
+    public const string ProcedureLink = "procedure-link";
 }
 
 /// <summary>

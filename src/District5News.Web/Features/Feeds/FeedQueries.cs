@@ -2,7 +2,7 @@ using System.Linq.Expressions;
 using District5News.Web.Data;
 using District5News.Web.Data.Entities;
 using District5News.Web.Features.Articles;
-using District5News.Web.Features.Sharing;
+using District5News.Web.Features.Agency;
 using District5News.Web.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,11 +14,8 @@ namespace District5News.Web.Features.Feeds;
 /// Sitemap pages hold the home page and the category pages first, then every bulletin in id order, cut into files of
 /// <see cref="FeedOptions.SitemapPageSize"/> addresses, so a new bulletin only ever changes the last file.
 /// </summary>
-public sealed class FeedQueries(NewsDbContext db, ArticleQueries articles, TimeProvider clock, IOptions<FeedOptions> options)
+public sealed class FeedQueries(NewsDbContext db, ArticleQueries articles, SiteSettingsCache settings, TimeProvider clock, IOptions<FeedOptions> options)
 {
-    public const string SiteName = SharePreview.SiteName;
-    public const string SiteDescription = SharePreview.SiteDescription;
-
     /// <summary>A news sitemap lists what was published in the last two days (Google News' rule).</summary>
     public static readonly TimeSpan NewsWindow = TimeSpan.FromDays(2);
 
@@ -31,9 +28,14 @@ public sealed class FeedQueries(NewsDbContext db, ArticleQueries articles, TimeP
 
     private int PageSize => options.Value.SitemapPageSize;
 
-    public async Task<FeedChannel> GetSiteFeedAsync(CancellationToken cancellationToken) =>
-        new(SiteName, SiteDescription, SiteRoutes.Home, SiteRoutes.Rss,
-            await ItemsAsync(articles.Visible(), cancellationToken));
+    public async Task<FeedChannel> GetSiteFeedAsync(CancellationToken cancellationToken)
+    {
+        var site = await settings.GetAsync(cancellationToken);
+        return new(site.SiteName, site.Description, SiteRoutes.Home, SiteRoutes.Rss, await ItemsAsync(articles.Visible(), cancellationToken));
+    }
+
+    /// <summary>The name the news sitemap gives the publication: the site's.</summary>
+    public async Task<string> GetPublicationNameAsync(CancellationToken cancellationToken) => (await settings.GetAsync(cancellationToken)).SiteName;
 
     /// <summary>The category's feed, or null when there is no such category.</summary>
     public async Task<FeedChannel?> GetCategoryFeedAsync(string slug, CancellationToken cancellationToken)
@@ -45,9 +47,10 @@ public sealed class FeedQueries(NewsDbContext db, ArticleQueries articles, TimeP
             return null;
         }
 
+        var siteName = (await settings.GetAsync(cancellationToken)).SiteName;
         return new FeedChannel(
-            $"{category.Name} – {SiteName}",
-            $"Bản tin mới của chuyên mục {category.Name}, {SiteName}.",
+            $"{category.Name} – {siteName}",
+            $"Bản tin mới của chuyên mục {category.Name}, {siteName}.",
             ArticleUrls.Category(category.Slug),
             FeedUrls.CategoryRss(category.Slug),
             await ItemsAsync(articles.Visible().Where(a => a.CategoryId == category.Id), cancellationToken));

@@ -63,13 +63,13 @@ public static class FeedXml
                 new XElement(Sitemap + "loc", absolute(e.Path)),
                 e.LastModifiedUtc is { } changed ? new XElement(Sitemap + "lastmod", VietnamTime.Iso8601(changed)) : null))));
 
-    public static byte[] NewsSitemap(IEnumerable<FeedItem> items, Func<string, string> absolute) =>
+    public static byte[] NewsSitemap(IEnumerable<FeedItem> items, string publicationName, Func<string, string> absolute) =>
         Write(new XElement(Sitemap + "urlset", new XAttribute(XNamespace.Xmlns + "news", News),
             items.Select(i => new XElement(Sitemap + "url",
                 new XElement(Sitemap + "loc", absolute(i.Url)),
                 new XElement(News + "news",
                     new XElement(News + "publication",
-                        new XElement(News + "name", FeedQueries.SiteName),
+                        new XElement(News + "name", publicationName),
                         new XElement(News + "language", "vi")),
                     new XElement(News + "publication_date", VietnamTime.Iso8601(i.PublishedAtUtc)),
                     new XElement(News + "title", i.Title))))));
@@ -77,7 +77,7 @@ public static class FeedXml
     /// <summary>robots.txt: the staff pages are not for crawlers; the sitemap index is named by its absolute address.</summary>
     public static string Robots(Func<string, string> absolute) =>
         new StringBuilder()
-            .Append("# Tin tức Quận 5: the public bulletins may be crawled; the staff pages may not.\n")
+            .Append("# The public pages may be crawled; the staff pages may not.\n")
             .Append("User-agent: *\n")
             .Append("Disallow: ").Append(AdminRoutes.Area).Append('\n')
             .Append("Disallow: ").Append(AccountRoutes.Area).Append("/\n")

@@ -10,7 +10,8 @@ namespace District5News.Web.Features.Sharing;
 
 /// <summary>
 /// What a page tells Zalo, Facebook and search engines about itself (OpenGraph, Twitter card, JSON-LD), set by a view in
-/// <c>ViewData[SharePreview.Key]</c> and written by the layout; pages that set nothing preview as the site.
+/// <c>ViewData[SharePreview.Key]</c> and written by the layout; pages that set nothing preview as the site. The site's
+/// name, description and publisher come from the site settings (Features/Agency/SiteSettingsCache).
 /// </summary>
 public sealed record SharePreview
 {
@@ -20,15 +21,9 @@ public sealed record SharePreview
     public const string SiteImagePath = "/img/chia-se.png";
     public const int SiteImageWidth = 1200;
     public const int SiteImageHeight = 630;
-    public const string SiteImageAlt = "Tin tức Quận 5 – Ủy ban nhân dân Quận 5";
 
-    public const string Publisher = "Ủy ban nhân dân Quận 5";
-
-    public const string SiteName = "Tin tức Quận 5";
-
-    public const string SiteDescription =
-        "Bản tin của Ủy ban nhân dân Quận 5, Thành phố Hồ Chí Minh: tin quận, tin phường, thông báo, văn hóa – xã hội, kinh tế.";
-
+    /// <summary>The picture names no ward, so it stays true whichever ward runs the portal (site settings).</summary>
+    public const string SiteImageAlt = "Ngôi sao vàng trên nền đỏ: Cổng thông tin, Ủy ban nhân dân phường, Thành phố Hồ Chí Minh";
     /// <summary>"website", or "article" for a bulletin.</summary>
     public string Type { get; init; } = "website";
 
@@ -77,7 +72,7 @@ public static class StructuredData
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
-    public static string NewsArticle(ArticlePageViewModel article, DateTime modifiedAtUtc, Func<string, string> absolute)
+    public static string NewsArticle(ArticlePageViewModel article, DateTime modifiedAtUtc, string publisher, Func<string, string> absolute)
     {
         var home = absolute(SiteRoutes.Home);
         var image = absolute(SharePreview.PreviewImage(article.CoverImagePath) ?? SharePreview.SiteImagePath);
@@ -94,8 +89,8 @@ public static class StructuredData
             ["inLanguage"] = "vi",
             ["mainEntityOfPage"] = absolute(article.Url),
             ["url"] = absolute(article.Url),
-            ["author"] = Organization(home, absolute),
-            ["publisher"] = Organization(home, absolute),
+            ["author"] = Organization(publisher, home, absolute),
+            ["publisher"] = Organization(publisher, home, absolute),
         };
         return node.ToJsonString(Json);
     }
@@ -123,10 +118,10 @@ public static class StructuredData
         }.ToJsonString(Json);
     }
 
-    private static JsonObject Organization(string home, Func<string, string> absolute) => new()
+    private static JsonObject Organization(string name, string home, Func<string, string> absolute) => new()
     {
         ["@type"] = "GovernmentOrganization",
-        ["name"] = SharePreview.Publisher,
+        ["name"] = name,
         ["url"] = home,
         ["logo"] = new JsonObject
         {

@@ -484,6 +484,103 @@ namespace District5News.Web.Data.Migrations.SqlServer
                     b.ToTable("EditorDrafts");
                 });
 
+            modelBuilder.Entity("District5News.Web.Data.Entities.ProcedureLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ProcedureLinks");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Description = "Nộp hồ sơ, theo dõi và thanh toán trực tuyến các thủ tục hành chính trên cả nước.",
+                            Group = "Cổng dịch vụ công",
+                            SortOrder = 10,
+                            Title = "Cổng Dịch vụ công quốc gia",
+                            Url = "https://dichvucong.gov.vn/"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Description = "Thủ tục hành chính của Thành phố và của Ủy ban nhân dân phường.",
+                            Group = "Cổng dịch vụ công",
+                            SortOrder = 20,
+                            Title = "Cổng Dịch vụ công Thành phố Hồ Chí Minh",
+                            Url = "https://dichvucong.hochiminhcity.gov.vn/"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Description = "Cư trú, căn cước, xuất nhập cảnh, đăng ký xe.",
+                            Group = "Cổng dịch vụ công",
+                            SortOrder = 30,
+                            Title = "Cổng Dịch vụ công Bộ Công an",
+                            Url = "https://dichvucong.bocongan.gov.vn/"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Description = "Nhóm thủ tục liên thông trên Cổng Dịch vụ công quốc gia.",
+                            Group = "Thủ tục người dân thường hỏi",
+                            SortOrder = 110,
+                            Title = "Đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế cho trẻ dưới 6 tuổi (liên thông)",
+                            Url = "https://dichvucong.gov.vn/"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Group = "Thủ tục người dân thường hỏi",
+                            SortOrder = 120,
+                            Title = "Đăng ký thường trú, tạm trú, thông báo lưu trú",
+                            Url = "https://dichvucong.bocongan.gov.vn/"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Group = "Thủ tục người dân thường hỏi",
+                            SortOrder = 130,
+                            Title = "Cấp Phiếu lý lịch tư pháp trực tuyến",
+                            Url = "https://lltptructuyen.moj.gov.vn/"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Group = "Thủ tục người dân thường hỏi",
+                            SortOrder = 140,
+                            Title = "Tra cứu thủ tục hành chính (Cơ sở dữ liệu quốc gia về thủ tục hành chính)",
+                            Url = "https://csdl.dichvucong.gov.vn/"
+                        });
+                });
+
             modelBuilder.Entity("District5News.Web.Data.Entities.PublishingUnit", b =>
                 {
                     b.Property<int>("Id")
@@ -805,6 +902,87 @@ namespace District5News.Web.Data.Migrations.SqlServer
                     b.ToTable("SiteNotices");
                 });
 
+            modelBuilder.Entity("District5News.Web.Data.Entities.SiteSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("DefaultUnitId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("GoverningBody")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("GoverningBodyEn")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("Hotline")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("ResponsibilityLine")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("ResponsibilityLineEn")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("SiteName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("SiteNameEn")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DefaultUnitId");
+
+                    b.ToTable("SiteSettings");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            DefaultUnitId = 4,
+                            Description = "Thông tin của Ủy ban nhân dân Phường Chợ Lớn, Thành phố Hồ Chí Minh, và lưu trữ bản tin của Ủy ban nhân dân Quận 5 (đến 30/06/2025).",
+                            GoverningBody = "Ủy ban nhân dân Phường Chợ Lớn",
+                            GoverningBodyEn = "People's Committee of Cho Lon Ward, Ho Chi Minh City",
+                            ResponsibilityLine = "Chịu trách nhiệm chính: Chủ tịch Ủy ban nhân dân Phường Chợ Lớn",
+                            ResponsibilityLineEn = "Responsible for the content: the Chairperson of the People's Committee of Cho Lon Ward",
+                            SiteName = "Cổng thông tin điện tử Phường Chợ Lớn",
+                            SiteNameEn = "Cho Lon Ward Web Portal",
+                            UpdatedAtUtc = new DateTime(2025, 7, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        });
+                });
+
             modelBuilder.Entity("District5News.Web.Data.Entities.StaffUnitMembership", b =>
                 {
                     b.Property<string>("UserId")
@@ -887,6 +1065,140 @@ namespace District5News.Web.Data.Migrations.SqlServer
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("District5News.Web.Data.Entities.UnitLeader", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("PositionEn")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "SortOrder");
+
+                    b.ToTable("UnitLeaders");
+                });
+
+            modelBuilder.Entity("District5News.Web.Data.Entities.UnitProfile", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("AddressEn")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("ContactPosition")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("ContactPositionEn")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("Fax")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Functions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("FunctionsEn")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Hotline")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("OrganisationEn")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateTime?>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("UnitId");
+
+                    b.ToTable("UnitProfiles");
+
+                    b.HasData(
+                        new
+                        {
+                            UnitId = 1,
+                            NameEn = "People's Committee of District 5 (archive, until 30 June 2025)"
+                        },
+                        new
+                        {
+                            UnitId = 2,
+                            NameEn = "People's Committee of Cho Quan Ward"
+                        },
+                        new
+                        {
+                            UnitId = 3,
+                            NameEn = "People's Committee of An Dong Ward"
+                        },
+                        new
+                        {
+                            UnitId = 4,
+                            NameEn = "People's Committee of Cho Lon Ward"
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1122,6 +1434,17 @@ namespace District5News.Web.Data.Migrations.SqlServer
                     b.Navigation("Successor");
                 });
 
+            modelBuilder.Entity("District5News.Web.Data.Entities.SiteSettings", b =>
+                {
+                    b.HasOne("District5News.Web.Data.Entities.PublishingUnit", "DefaultUnit")
+                        .WithMany()
+                        .HasForeignKey("DefaultUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("DefaultUnit");
+                });
+
             modelBuilder.Entity("District5News.Web.Data.Entities.StaffUnitMembership", b =>
                 {
                     b.HasOne("District5News.Web.Data.Entities.PublishingUnit", "Unit")
@@ -1133,6 +1456,26 @@ namespace District5News.Web.Data.Migrations.SqlServer
                     b.HasOne("District5News.Web.Data.Entities.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("District5News.Web.Data.Entities.UnitLeader", b =>
+                {
+                    b.HasOne("District5News.Web.Data.Entities.UnitProfile", null)
+                        .WithMany("Leaders")
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("District5News.Web.Data.Entities.UnitProfile", b =>
+                {
+                    b.HasOne("District5News.Web.Data.Entities.PublishingUnit", "Unit")
+                        .WithOne()
+                        .HasForeignKey("District5News.Web.Data.Entities.UnitProfile", "UnitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -1195,6 +1538,11 @@ namespace District5News.Web.Data.Migrations.SqlServer
                     b.Navigation("Articles");
 
                     b.Navigation("OldSlugs");
+                });
+
+            modelBuilder.Entity("District5News.Web.Data.Entities.UnitProfile", b =>
+                {
+                    b.Navigation("Leaders");
                 });
 #pragma warning restore 612, 618
         }
