@@ -17,7 +17,8 @@ builder.Services
     .AddNewsCounting()
     .AddNewsEditing()
     .AddNewsAdministration()
-    .AddNewsImport();
+    .AddNewsImport()
+    .AddNewsApi();
 
 var app = builder.Build();
 
