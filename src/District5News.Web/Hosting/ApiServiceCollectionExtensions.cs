@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using District5News.Web.Features.Api;
 using District5News.Web.Features.Caching;
 using District5News.Web.Routing;
@@ -25,6 +26,9 @@ public static class ApiServiceCollectionExtensions
             .WithHeaders("If-None-Match", "If-Modified-Since")
             .WithExposedHeaders("ETag", "Retry-After")
             .SetPreflightMaxAge(TimeSpan.FromHours(1))));
+        // The OpenAPI schemas follow these options: numbers are numbers (the web defaults would also describe
+        // every integer as "integer or numeric string"). Nothing else in the portal reads JSON through them.
+        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
         services.AddOpenApi(ApiRoutes.V1DocumentName, o =>
         {
             // Only the web service: the site's pages and the health endpoints are not part of it.

@@ -70,7 +70,7 @@ public sealed class BulletinApiQueries(
         return ApiOutcome.Found(new ApiPage<ApiBulletinSummary>(
             page.Page, page.PageSize, page.TotalItems, page.TotalPages,
             [.. page.Items.Select(r => new ApiBulletinSummary(
-                r.Id, r.Title, r.Lead, VietnamTime.Iso8601(r.PublishedAtUtc),
+                r.Id, r.Title, r.Lead, Vietnam(r.PublishedAtUtc),
                 new ApiCategoryRef(r.CategorySlug, r.CategoryName), new ApiUnitRef(r.UnitSlug, r.UnitName),
                 absolute(ArticleUrls.Article(r.Id, r.Slug)), Cover(r.CoverImagePath, absolute)))]));
     }
@@ -94,11 +94,18 @@ public sealed class BulletinApiQueries(
         var modified = row.UpdatedAtUtc > row.PublishedAtUtc ? row.UpdatedAtUtc : row.PublishedAtUtc;
         var bulletin = new ApiBulletin(
             row.Id, row.Title, row.Lead, bodyHtml, PlainText(bodyHtml),
-            VietnamTime.Iso8601(row.PublishedAtUtc), VietnamTime.Iso8601(modified),
+            Vietnam(row.PublishedAtUtc), Vietnam(modified),
             new ApiCategoryRef(row.CategorySlug, row.CategoryName), new ApiUnitRef(row.UnitSlug, row.UnitName),
             absolute(ArticleUrls.Article(row.Id, row.Slug)), Cover(row.CoverImagePath, absolute),
             await counter.GetArticleViewsAsync(row.Id, cancellationToken));
         return (bulletin, modified);
+    }
+
+    /// <summary>The instant in Vietnam time with its +07:00 offset, to the second (as every other date the portal writes).</summary>
+    private static DateTimeOffset Vietnam(DateTime utc)
+    {
+        var local = VietnamTime.ToVietnam(utc);
+        return new DateTimeOffset(local.AddTicks(-(local.Ticks % TimeSpan.TicksPerSecond)), VietnamTime.Offset);
     }
 
     /// <summary>Stored covers are site paths (uploads) or, for imported bulletins, addresses on other government sites.</summary>

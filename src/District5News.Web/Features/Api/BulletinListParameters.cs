@@ -1,5 +1,7 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using District5News.Web.Features.Paging;
 using District5News.Web.Features.Vietnamese;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -14,32 +16,42 @@ public sealed class BulletinListParameters
     public const string FromParameter = "from";
     public const string ToParameter = "to";
 
+    // For the OpenAPI document; the checks themselves, with their Vietnamese messages, are in Validate.
+    private const string DayPattern = @"^\d{4}-\d{2}-\d{2}$";
+    private const string SlugPattern = "^[a-z0-9-]+$";
+
     /// <summary>Every query value that changes the answer (the page cache keeps one copy per combination, and only these).</summary>
     public static readonly string[] QueryKeys =
         [ApiPaging.PageParameter, ApiPaging.PageSizeParameter, UnitParameter, CategoryParameter, FromParameter, ToParameter];
 
     [FromQuery(Name = ApiPaging.PageParameter)]
     [Description("Page number, from 1 (default 1). Past the last page the items are empty.")]
+    [Range(1, PageRequest.MaxPage)]
     public int? Page { get; init; }
 
     [FromQuery(Name = ApiPaging.PageSizeParameter)]
     [Description("Bulletins per page, 1 to 100 (default 20).")]
+    [Range(1, ApiPaging.MaxPageSize)]
     public int? PageSize { get; init; }
 
     [FromQuery(Name = UnitParameter)]
+    [RegularExpression(SlugPattern)]
     [Description("A publishing unit's slug (see /api/v1/units). A ward of today includes the bulletins of the former wards merged into it, at any depth: cho-lon includes phuong-11 to phuong-14, phuong-10 and phuong-15.")]
     public string? Unit { get; init; }
 
     [FromQuery(Name = CategoryParameter)]
+    [RegularExpression(SlugPattern)]
     [Description("A category's slug, as in /chuyen-muc/{slug}.")]
     public string? Category { get; init; }
 
     [FromQuery(Name = FromParameter)]
     [Description("First day, yyyy-MM-dd, Vietnam calendar (UTC+7), inclusive.")]
+    [RegularExpression(DayPattern)]
     public string? From { get; init; }
 
     [FromQuery(Name = ToParameter)]
     [Description("Last day, yyyy-MM-dd, Vietnam calendar (UTC+7), inclusive.")]
+    [RegularExpression(DayPattern)]
     public string? To { get; init; }
 
     /// <summary>The filter these values ask for, or null with every problem in <paramref name="errors"/>.</summary>

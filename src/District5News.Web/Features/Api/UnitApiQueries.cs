@@ -1,4 +1,3 @@
-using System.Globalization;
 using District5News.Web.Data;
 using District5News.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +15,7 @@ public sealed class UnitApiQueries(NewsDbContext db)
         [
             .. units.Select(u => new ApiUnit(
                 u.Slug, u.Name, u.Kind == PublishingUnitKind.District ? "district" : "ward",
-                Day(u.ActiveFrom), Day(u.ActiveUntil),
+                u.ActiveFrom, u.ActiveUntil,
                 u.SuccessorId is { } next && slugById.TryGetValue(next, out var successor) ? successor : null,
                 [.. units.Where(p => p.SuccessorId == u.Id).Select(p => p.Slug)],
                 u.Basis)),
@@ -53,8 +52,6 @@ public sealed class UnitApiQueries(NewsDbContext db)
         db.PublishingUnits.AsNoTracking().OrderBy(u => u.SortOrder).ThenBy(u => u.Id)
             .Select(u => new UnitRow(u.Id, u.Slug, u.Name, u.Kind, u.ActiveFrom, u.ActiveUntil, u.SuccessorId, u.Basis))
             .ToListAsync(cancellationToken);
-
-    private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private sealed record UnitRow(int Id, string Slug, string Name, PublishingUnitKind Kind, DateOnly? ActiveFrom, DateOnly? ActiveUntil, int? SuccessorId, string? Basis);
 }
