@@ -29,6 +29,4 @@ public static class ApiRoutes
     public static bool IsApiPath(PathString path) =>
         path.StartsWithSegments(Area, StringComparison.OrdinalIgnoreCase)
         || path.StartsWithSegments(OpenApiArea, StringComparison.OrdinalIgnoreCase);
-
-    public static string BulletinUrl(int id) => RouteLink.Fill(Bulletin, ("id", id));
 }

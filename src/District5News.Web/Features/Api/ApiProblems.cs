@@ -76,7 +76,7 @@ public static class ApiProblems
     private static string DetailOf(int status) => status switch
     {
         400 => "Yêu cầu không hợp lệ.",
-        404 => "Không có địa chỉ này trong dịch vụ dữ liệu. Xem danh sách địa chỉ tại /openapi/v1.json.",
+        404 => "Không có địa chỉ này trong dịch vụ dữ liệu. Xem danh sách địa chỉ tại " + Routing.ApiRoutes.OpenApiV1 + ".",
         405 => "Dịch vụ dữ liệu chỉ cho phép đọc (GET, HEAD).",
         429 => "Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng chờ theo thời gian trong tiêu đề Retry-After rồi thử lại.",
         >= 500 => "Máy chủ gặp sự cố khi xử lý yêu cầu. Vui lòng thử lại sau.",

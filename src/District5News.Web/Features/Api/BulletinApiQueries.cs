@@ -30,7 +30,7 @@ public sealed class BulletinApiQueries(
             }
             else
             {
-                errors.Add(BulletinListParameters.UnitParameter, $"Không có đơn vị nào mang mã \"{unitSlug}\". Danh sách đơn vị: /api/v1/units.");
+                errors.Add(BulletinListParameters.UnitParameter, $"Không có đơn vị nào mang mã \"{unitSlug}\". Danh sách đơn vị: {Routing.ApiRoutes.Units}.");
             }
         }
 
