@@ -19,7 +19,8 @@ builder.Services
     .AddNewsEditing()
     .AddNewsAdministration()
     .AddNewsImport()
-    .AddNewsAgency();
+    .AddNewsAgency()
+    .AddNewsApi();
 
 var app = builder.Build();
 

@@ -1,4 +1,6 @@
+using District5News.Web.Features.Api;
 using District5News.Web.Routing;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace District5News.Web.Controllers;
@@ -15,6 +17,12 @@ public sealed class ErrorController : Controller
         // The exception itself is logged, with its request, by the exception handler middleware.
         var status = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
         Response.StatusCode = status;
+        if (ApiRoutes.IsApiPath(OriginalPath()))
+        {
+            // A program asked (an unknown /api address, a POST, a failure): it gets problem+json, not a page.
+            return ApiProblems.Result(ApiProblems.ForStatus(status));
+        }
+
         return status switch
         {
             StatusCodes.Status404NotFound => View("NotFound", "Trang bạn tìm không tồn tại hoặc đã được chuyển đi."),
@@ -24,6 +32,11 @@ public sealed class ErrorController : Controller
             _ => View("ServerError", status),
         };
     }
+
+    private PathString OriginalPath() =>
+        HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath is { } reExecuted ? new PathString(reExecuted)
+        : HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path is { } failed ? new PathString(failed)
+        : Request.Path;
 
     /// <summary>The wait the rate limiter set on the refused response, if any.</summary>
     private TimeSpan? RetryAfter() =>

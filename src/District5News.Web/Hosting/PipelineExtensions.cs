@@ -27,6 +27,7 @@ public static class PipelineExtensions
         app.UseNewsUploads();
         app.MapStaticAssets();
         app.UseRouting();
+        app.UseCors();
         app.UseRateLimiter();
         app.UseMiddleware<CountingMiddleware>();
         app.UseOutputCache();
@@ -35,6 +36,7 @@ public static class PipelineExtensions
         // WithStaticAssets: views link the fingerprinted file names, which MapStaticAssets serves as immutable for a year.
         app.MapControllers().WithStaticAssets();
         app.MapNewsHealth();
+        app.MapNewsApi();
         return app;
     }
 

@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using District5News.Web.Features.Accounts;
+using District5News.Web.Features.Api;
+using District5News.Web.Routing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -17,8 +19,11 @@ public static class RateLimitingExtensions
     /// <summary>Searches, per client address.</summary>
     public const string SearchPolicy = "search";
 
+    /// <summary>The web service (/api, /openapi), per client address.</summary>
+    public const string ApiPolicy = "api";
+
     /// <summary>
-    /// ASP.NET Core's rate limiter with the sign-in and search policies, and the sign-in failure throttle. A refused
+    /// ASP.NET Core's rate limiter with the sign-in, search and web-service policies, and the sign-in failure throttle. A refused
     /// request answers 429 with <c>Retry-After</c>; the status-code pages then write the Vietnamese page (/loi/429).
     /// </summary>
     public static IServiceCollection AddNewsRateLimiting(this IServiceCollection services)
@@ -35,7 +40,8 @@ public static class RateLimitingExtensions
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(SignInPolicy, context => PerAddress(context, SignInPolicy, l => l.SignInPerAddress));
             o.AddPolicy(SearchPolicy, context => PerAddress(context, SearchPolicy, l => l.SearchPerAddress));
-            o.OnRejected = (context, _) =>
+            o.AddPolicy(ApiPolicy, context => PerAddress(context, ApiPolicy, l => l.ApiPerAddress));
+            o.OnRejected = async (context, cancellationToken) =>
             {
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
                 {
@@ -45,7 +51,13 @@ public static class RateLimitingExtensions
                 context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimitingExtensions))
                     .LogWarning("Rate limit reached on {Path} for {ClientAddress}", context.HttpContext.Request.Path,
                         context.HttpContext.Connection.RemoteIpAddress);
-                return ValueTask.CompletedTask;
+
+                // A program gets problem+json; people get the Vietnamese page the status-code pages write.
+                if (ApiRoutes.IsApiPath(context.HttpContext.Request.Path))
+                {
+                    await ApiProblems.WriteAsync(context.HttpContext.Response,
+                        ApiProblems.ForStatus(StatusCodes.Status429TooManyRequests), cancellationToken);
+                }
             };
         });
         return services;

@@ -1,7 +1,7 @@
 namespace District5News.Web.Hosting;
 
 /// <summary>
-/// The "RateLimiting" section: how many requests one client address may send to sign-in and search, and how failed
+/// The "RateLimiting" section: how many requests one client address may send to sign-in, search and the web service, and how failed
 /// sign-ins are throttled by address and by account (docs/decisions/0005-sign-in-throttling.md).
 /// </summary>
 public sealed class RateLimitingOptions
@@ -20,12 +20,18 @@ public sealed class RateLimitingOptions
     /// </summary>
     public WindowLimit SearchPerAddress { get; set; } = new() { PermitLimit = 300, Window = TimeSpan.FromMinutes(1) };
 
+    /// <summary>
+    /// Web-service requests (/api, /openapi) from one address: ten a second on average, enough for a ward's own site
+    /// or an aggregator walking the pages, and a bound on what one program can make the database do.
+    /// </summary>
+    public WindowLimit ApiPerAddress { get; set; } = new() { PermitLimit = 600, Window = TimeSpan.FromMinutes(1) };
+
     public SignInFailureLimits SignInFailures { get; set; } = new();
 
     /// <summary>The reasons the settings cannot work together, empty when they can.</summary>
     public IEnumerable<string> Problems(int maxFailedAccessAttempts)
     {
-        foreach (var (name, limit) in new[] { (nameof(SignInPerAddress), SignInPerAddress), (nameof(SearchPerAddress), SearchPerAddress) })
+        foreach (var (name, limit) in new[] { (nameof(SignInPerAddress), SignInPerAddress), (nameof(SearchPerAddress), SearchPerAddress), (nameof(ApiPerAddress), ApiPerAddress) })
         {
             if (limit.PermitLimit < 1 || limit.Window <= TimeSpan.Zero)
             {

@@ -1,3 +1,4 @@
+using District5News.Web.Features.Emc;
 using District5News.Web.Routing;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
@@ -15,11 +16,13 @@ public sealed class SecurityHeadersMiddleware
     private readonly HeaderSet _public;
     private readonly HeaderSet _staff;
 
-    public SecurityHeadersMiddleware(RequestDelegate next, IOptions<SecurityHeadersOptions> options)
+    public SecurityHeadersMiddleware(RequestDelegate next, IOptions<SecurityHeadersOptions> options, IOptions<EmcOptions> emc)
     {
         _next = next;
         var o = options.Value;
-        _public = new HeaderSet(ContentSecurityPolicy(o, o.PublicFrameAncestors), FrameOptions(o.PublicFrameAncestors), o.PermissionsPolicy);
+
+        // The EMC monitoring script is loaded by public pages only (EmcScriptTagHelper), so only their policy allows it.
+        _public = new HeaderSet(ContentSecurityPolicy(o, o.PublicFrameAncestors, emc.Value.Origin), FrameOptions(o.PublicFrameAncestors), o.PermissionsPolicy);
         _staff = new HeaderSet(ContentSecurityPolicy(o, "'none'"), "DENY", o.PermissionsPolicy);
     }
 
@@ -56,7 +59,7 @@ public sealed class SecurityHeadersMiddleware
         || path.StartsWithSegments(AccountRoutes.Area, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>An error page re-executed for a staff address keeps the staff headers.</summary>
-    private static PathString OriginalPath(HttpContext context) =>
+    internal static PathString OriginalPath(HttpContext context) =>
         context.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath is { } reExecuted ? new PathString(reExecuted)
         : context.Features.Get<IExceptionHandlerPathFeature>()?.Path is { } failed ? new PathString(failed)
         : context.Request.Path;
@@ -66,10 +69,10 @@ public sealed class SecurityHeadersMiddleware
     /// attributes), images also from https (imported bulletins show photos kept on other government sites), forms
     /// posted only to itself, no plugins, no &lt;base&gt; rewriting.
     /// </summary>
-    private static string ContentSecurityPolicy(SecurityHeadersOptions o, string frameAncestors) =>
+    private static string ContentSecurityPolicy(SecurityHeadersOptions o, string frameAncestors, string? emcOrigin = null) =>
         string.Join("; ",
             "default-src 'self'",
-            Directive("script-src", o.ExtraScriptSources),
+            Directive("script-src", emcOrigin is null || o.ExtraScriptSources.Contains(emcOrigin) ? o.ExtraScriptSources : [.. o.ExtraScriptSources, emcOrigin]),
             "style-src 'self'",
             "img-src 'self' https:",
             "font-src 'self'",

@@ -78,7 +78,7 @@ public sealed partial class RouteTableTests
     }
 
     private static IEnumerable<string> RouteConstants() =>
-        new[] { typeof(SiteRoutes), typeof(AdminRoutes), typeof(AccountRoutes) }
+        new[] { typeof(SiteRoutes), typeof(AdminRoutes), typeof(AccountRoutes), typeof(ApiRoutes) }
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.IsLiteral && f.FieldType == typeof(string))
             .Select(f => (string)f.GetRawConstantValue()!);

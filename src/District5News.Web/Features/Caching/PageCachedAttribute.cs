@@ -6,4 +6,11 @@ namespace District5News.Web.Features.Caching;
 /// carry no <see cref="Counting.CountedPageAttribute"/>.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
-public sealed class PageCachedAttribute : Attribute;
+public sealed class PageCachedAttribute : Attribute
+{
+    /// <summary>
+    /// The query values that make a different answer (the web service's filters); any other query string shares one
+    /// copy. Pages vary by <c>page</c> only.
+    /// </summary>
+    public string[] VaryByQuery { get; set; } = ["page"];
+}

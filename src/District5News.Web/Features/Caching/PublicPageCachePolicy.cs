@@ -51,7 +51,7 @@ public sealed class PublicPageCachePolicy(ScheduledPublications schedule, Public
         context.AllowCacheStorage = true;
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = lifetime;
-        context.CacheVaryByRules.QueryKeys = "page";
+        context.CacheVaryByRules.QueryKeys = metadata?.GetMetadata<PageCachedAttribute>()?.VaryByQuery ?? ["page"];
         context.Tags.Add(PublicPages.Tag);
     }
 
