@@ -17,7 +17,8 @@ builder.Services
     .AddNewsCounting()
     .AddNewsEditing()
     .AddNewsAdministration()
-    .AddNewsImport();
+    .AddNewsImport()
+    .AddNewsUnits();
 
 var app = builder.Build();
 

@@ -14,6 +14,12 @@ public static class SiteRoutes
     public const string Day = "/theo-ngay/{year:int}/{month:int}/{day:int}";
     public const string Search = "/tim-kiem";
 
+    /// <summary>A publishing unit's bulletins (a ward's page includes its predecessors'); quan-5 is the district's archive.</summary>
+    public const string Unit = "/don-vi/{slug}";
+
+    /// <summary>The home page's ward picker posts here; the choice is kept in a cookie and the browser sent back home.</summary>
+    public const string ChooseWard = "/chon-phuong";
+
     /// <summary>RSS 2.0 of the whole site and of one category (docs/residents.md).</summary>
     public const string Rss = "/rss";
     public const string CategoryRss = "/chuyen-muc/{slug}/rss";
@@ -83,6 +89,10 @@ public static class AdminRoutes
     public const string AccountLock = "/admin/tai-khoan/{id}/khoa";
     public const string AccountUnlock = "/admin/tai-khoan/{id}/mo-khoa";
     public const string AccountRole = "/admin/tai-khoan/{id}/vai-tro";
+    public const string AccountUnits = "/admin/tai-khoan/{id}/don-vi";
+
+    public const string Units = "/admin/don-vi";
+    public const string UnitEdit = "/admin/don-vi/{id:int}/sua";
 
     public const string Audit = "/admin/nhat-ky";
     public const string Import = "/admin/nhap-du-lieu";

@@ -53,6 +53,7 @@ public static class AuditActions
     public const string CategoryMoved = "category.moved";
     public const string CategoryHidden = "category.hidden";
     public const string CategoryShown = "category.shown";
+    public const string UnitChanged = "unit.changed";
 
     public static string DisplayName(string action) => action switch
     {
@@ -77,6 +78,7 @@ public static class AuditActions
         CategoryMoved => "Đổi thứ tự chuyên mục",
         CategoryHidden => "Ẩn chuyên mục",
         CategoryShown => "Hiện lại chuyên mục",
+        UnitChanged => "Sửa đơn vị đăng tin",
         _ => action,
     };
 }
@@ -90,6 +92,7 @@ public static class AuditTargets
     public const string Article = "article";
     public const string Account = "account";
     public const string Category = "category";
+    public const string Unit = "unit";
 
     /// <summary>"Bản tin số 42", "Tài khoản a@b.vn": how the audit page shows a target.</summary>
     public static string Describe(string? type, string id) => type switch
@@ -97,6 +100,7 @@ public static class AuditTargets
         Article => $"Bản tin số {id}",
         Account => $"Tài khoản {id}",
         Category => $"Chuyên mục số {id}",
+        Unit => $"Đơn vị số {id}",
         null => id,
         _ => $"{type} {id}",
     };

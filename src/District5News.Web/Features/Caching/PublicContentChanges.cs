@@ -11,6 +11,7 @@ public static class ContentTypes
 {
     public const string Article = "article";
     public const string Category = "category";
+    public const string Unit = "unit";
 }
 
 /// <summary>
