@@ -85,7 +85,8 @@ public sealed class UnitJourneyTests(BrowserFixture fixture, ITestOutputHelper o
             await AssertCleanAsync(resident, onPhone);
             await oldWard.Locator("a.article-link").ClickAsync();
             await Expect(resident.Locator("[data-test=publisher]")).ToHaveTextAsync("Đơn vị đăng tin: Phường 11");
-        });
+        },
+        bypassCsp: true);
 
     private Task<int> SeedAsync(string title, int unitId, DateTime publishedAtUtc) => _app.WithDbAsync(async db =>
     {
