@@ -88,6 +88,31 @@ public sealed class UnitJourneyTests(BrowserFixture fixture, ITestOutputHelper o
         },
         bypassCsp: true);
 
+    [Theory]
+    [InlineData("desktop")]
+    [InlineData("phone")]
+    public Task UnitsPages_PublicAndAdmin_CheckedByAxe_HaveNoViolations(string device) =>
+        fixture.JourneyAsync(output, device == Device.Phone.Name ? Device.Phone : Device.Desktop, async page =>
+        {
+            var onPhone = device == Device.Phone.Name;
+            foreach (var path in new[] { "/don-vi/quan-5", "/don-vi/phuong-11", "/don-vi/an-dong" })
+            {
+                await page.GotoAsync(_app.Url(path));
+                await Expect(page.Locator("[data-test=unit-title]")).ToBeVisibleAsync();
+                await AssertCleanAsync(page, onPhone);
+            }
+
+            var email = await page.SignInAsync(_app, StaffRoles.Administrator);
+            var userId = await _app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+            foreach (var path in new[] { "/admin/don-vi", "/admin/don-vi/4/sua", $"/admin/tai-khoan/{userId}/don-vi", "/admin/thong-ke?don-vi=cho-lon" })
+            {
+                await page.GotoAsync(_app.Url(path));
+                await Expect(page.Locator("h1")).ToBeVisibleAsync();
+                await AssertCleanAsync(page, onPhone: false);
+            }
+        },
+        bypassCsp: true);
+
     private Task<int> SeedAsync(string title, int unitId, DateTime publishedAtUtc) => _app.WithDbAsync(async db =>
     {
         var article = new Article { CategoryId = TestArticles.WardNews, UnitId = unitId, CreatedAtUtc = publishedAtUtc, UpdatedAtUtc = publishedAtUtc };
