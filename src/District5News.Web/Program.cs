@@ -20,7 +20,8 @@ builder.Services
     .AddNewsAdministration()
     .AddNewsImport()
     .AddNewsAgency()
-    .AddNewsApi();
+    .AddNewsApi()
+    .AddNewsUnits();
 
 var app = builder.Build();
 

@@ -20,6 +20,13 @@ public static class ErrorPageExtensions
         return controller.View("~/Views/Error/NotFound.cshtml", message);
     }
 
+    /// <summary>403 with the Vietnamese reason the request was refused (e.g. another unit's bulletin).</summary>
+    public static ViewResult ForbiddenPage(this Controller controller, string message)
+    {
+        controller.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return controller.View("~/Views/Error/Forbidden.cshtml", message);
+    }
+
     /// <summary>429 with <c>Retry-After</c> and a Vietnamese "wait and try again" page.</summary>
     public static ViewResult TooManyRequestsPage(this Controller controller, TimeSpan retryAfter)
     {

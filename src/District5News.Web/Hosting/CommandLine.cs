@@ -33,6 +33,21 @@ public static class CommandLine
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 
+    /// <summary>Every value given to a repeatable option, e.g. --unit a --unit b.</summary>
+    public static IReadOnlyList<string?> Options(string[] args, string name)
+    {
+        var values = new List<string?>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == name)
+            {
+                values.Add(i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[i + 1] : null);
+            }
+        }
+
+        return values;
+    }
+
     public static bool Flag(string[] args, string name) => args.Contains(name, StringComparer.Ordinal);
 
     private static IPortalCommand? Find(IServiceProvider services, string[] args) =>

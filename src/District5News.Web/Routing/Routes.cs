@@ -16,6 +16,11 @@ public static class SiteRoutes
 
     /// <summary>A file attached to a bulletin, always downloaded (Content-Disposition: attachment).</summary>
     public const string Attachment = "/tep-dinh-kem/{id:int}";
+    /// <summary>A publishing unit's bulletins (a ward's page includes its predecessors'); quan-5 is the district's archive.</summary>
+    public const string Unit = "/don-vi/{slug}";
+
+    /// <summary>The home page's ward picker posts here; the choice is kept in a cookie and the browser sent back home.</summary>
+    public const string ChooseWard = "/chon-phuong";
 
     /// <summary>RSS 2.0 of the whole site and of one category (docs/residents.md).</summary>
     public const string Rss = "/rss";
@@ -109,6 +114,10 @@ public static class AdminRoutes
     public const string AccountLock = "/admin/tai-khoan/{id}/khoa";
     public const string AccountUnlock = "/admin/tai-khoan/{id}/mo-khoa";
     public const string AccountRole = "/admin/tai-khoan/{id}/vai-tro";
+    public const string AccountUnits = "/admin/tai-khoan/{id}/don-vi";
+
+    public const string Units = "/admin/don-vi";
+    public const string UnitEdit = "/admin/don-vi/{id:int}/sua";
 
     public const string Audit = "/admin/nhat-ky";
 

@@ -6,11 +6,14 @@ namespace District5News.BrowserTests.Infrastructure;
 /// <summary>Staff sign in the way people do: the account is made as the create-user command makes it, then the real form is filled in.</summary>
 public static class StaffPages
 {
-    /// <summary>Creates (or resets) an account of <paramref name="role"/> and signs in with it; returns its e-mail.</summary>
-    public static async Task<string> SignInAsync(this IPage page, BrowserAppFactory app, string role, string? email = null)
+    /// <summary>
+    /// Creates (or resets) an account of <paramref name="role"/> and signs in with it; returns its e-mail. An editor
+    /// writes for <paramref name="units"/> (slugs), by default <see cref="Staff.DefaultEditorUnit"/>.
+    /// </summary>
+    public static async Task<string> SignInAsync(this IPage page, BrowserAppFactory app, string role, string? email = null, IReadOnlyList<string>? units = null)
     {
         email ??= $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@quan5.local";
-        await app.EnsureAccountAsync(email, role);
+        await app.EnsureAccountAsync(email, role, units);
         await page.SignInWithPasswordAsync(app, email, Staff.Password);
         return email;
     }

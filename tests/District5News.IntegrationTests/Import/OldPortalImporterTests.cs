@@ -35,6 +35,22 @@ public abstract class OldPortalImporterTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task Import_PutsOldPortalPagesUnderUbndQuan5_TheDistrictsArchive()
+    {
+        using var app = NewsAppFactory.On(provider);
+
+        var report = await app.ImportPathAsync("folder");
+
+        var ids = report.Bulletins.Select(b => b.ArticleId).ToList();
+        Assert.Equal(["quan-5", "quan-5"], await app.WithDbAsync(db => db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => a.Unit!.Slug).ToListAsync()));
+        var (_, archive) = await app.GetAsReaderAsync("/don-vi/quan-5");
+        Assert.Equal("Lưu trữ UBND Quận 5 (đến 30/06/2025)", archive.Text("[data-test=unit-title]"));
+        Assert.Contains(ImportSamples.AnnouncementTitle, archive.Texts("[data-test=article-item] .article-link"));
+        var (_, article) = await app.GetAsReaderAsync(report.Bulletins.Single(b => b.FileName == "announcement.txt").Url);
+        Assert.Equal("Đơn vị đăng tin: UBND Quận 5", article.Text("[data-test=publisher]"));
+    }
+
+    [Fact]
     public async Task Import_NewBulletin_IsPublishedAtItsOriginalTimeWithRevisionAndAuditEntry()
     {
         using var app = NewsAppFactory.On(provider);

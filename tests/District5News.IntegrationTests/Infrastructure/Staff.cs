@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using District5News.Web.Features.Accounts;
+using District5News.Web.Features.Units;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace District5News.IntegrationTests.Infrastructure;
@@ -10,20 +11,36 @@ public static class Staff
 {
     public const string Password = "Thuong#Xuyen2026";
 
-    public static async Task EnsureAccountAsync(this NewsAppFactory app, string email, string role)
+    /// <summary>The unit an editor account writes for unless a test names others: the district's archive, where test bulletins go by default.</summary>
+    public const string DefaultEditorUnit = "quan-5";
+
+    /// <param name="units">The editor's publishing units (slugs); null gives an editor <see cref="DefaultEditorUnit"/>, an empty list none.</param>
+    public static async Task EnsureAccountAsync(this NewsAppFactory app, string email, string role, IReadOnlyList<string>? units = null)
     {
-        var (_, errors) = await app.ExecuteScopeAsync(services =>
-            services.GetRequiredService<StaffAccounts>().CreateOrResetAsync(email, role, Password, "test"));
+        units ??= role == StaffRoles.Editor ? [DefaultEditorUnit] : null;
+        var (_, errors) = await app.ExecuteScopeAsync(async services =>
+        {
+            IReadOnlyList<int>? unitIds = null;
+            if (units is not null)
+            {
+                var (ids, unknown) = await services.GetRequiredService<StaffUnitMemberships>().ResolveAsync(units);
+                Assert.Empty(unknown);
+                unitIds = ids;
+            }
+
+            return await services.GetRequiredService<StaffAccounts>().CreateOrResetAsync(email, role, Password, "test", unitIds);
+        });
         Assert.Empty(errors);
     }
 
-    /// <summary>A browser signed in as a new or existing account of the given role.</summary>
-    public static async Task<HttpClient> SignInAsync(this NewsAppFactory app, string role, string? email = null, string? existingPassword = null)
+    /// <summary>A browser signed in as a new or existing account of the given role (an editor of <paramref name="units"/>, by default <see cref="DefaultEditorUnit"/>).</summary>
+    public static async Task<HttpClient> SignInAsync(
+        this NewsAppFactory app, string role, string? email = null, string? existingPassword = null, IReadOnlyList<string>? units = null)
     {
         email ??= $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@quan5.local";
         if (existingPassword is null)
         {
-            await app.EnsureAccountAsync(email, role);
+            await app.EnsureAccountAsync(email, role, units);
         }
 
         var browser = app.CreateBrowser();

@@ -20,6 +20,9 @@ public sealed class DemoContentSeeder(
         ("bientap@quan5.local", Features.Accounts.StaffRoles.Editor, "ChoLon#Q5-2026"),
     ];
 
+    /// <summary>The unit of the Development-only editor account.</summary>
+    public const string DemoEditorUnit = "cho-lon";
+
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
 
     public async Task<int> SeedAsync(CancellationToken cancellationToken)
@@ -29,7 +32,11 @@ public sealed class DemoContentSeeder(
             var normalized = email.ToUpperInvariant();
             if (!await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, cancellationToken))
             {
-                var (_, errors) = await accounts.CreateOrResetAsync(email, role, password, actor: "demo-content");
+                // The demo editor writes for Phường Chợ Lớn, so it can act in Development as a ward's editor would.
+                IReadOnlyList<int>? editorUnits = role == Features.Accounts.StaffRoles.Editor
+                    ? [await db.PublishingUnits.Where(u => u.Slug == DemoEditorUnit).Select(u => u.Id).SingleAsync(cancellationToken)]
+                    : null;
+                var (_, errors) = await accounts.CreateOrResetAsync(email, role, password, actor: "demo-content", unitIds: editorUnits);
                 if (errors.Count > 0)
                 {
                     throw new InvalidOperationException($"Demo account {email} refused: {string.Join(" ", errors)}");

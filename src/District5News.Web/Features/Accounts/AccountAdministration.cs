@@ -2,6 +2,7 @@ using System.Security.Claims;
 using District5News.Web.Data;
 using District5News.Web.Data.Entities;
 using District5News.Web.Features.Audit;
+using District5News.Web.Features.Units;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,8 @@ namespace District5News.Web.Features.Accounts;
 /// one administrator left who can sign in.
 /// </summary>
 public sealed class AccountAdministration(
-    NewsDbContext db, UserManager<StaffUser> users, StaffAccounts accounts, AuditLog audit, TimeProvider clock)
+    NewsDbContext db, UserManager<StaffUser> users, StaffAccounts accounts, AuditLog audit, StaffUnitMemberships memberships, UnitDirectory units,
+    TimeProvider clock)
 {
     /// <summary>An administrator's lock has no end; Identity's own lockout after failed sign-ins lasts minutes.</summary>
     public static readonly DateTimeOffset IndefiniteLock = DateTimeOffset.MaxValue;
@@ -45,6 +47,9 @@ public sealed class AccountAdministration(
             .Select(g => new { UserName = g.Key, Last = g.Max(a => a.AtUtc) })
             .ToDictionaryAsync(g => g.UserName, g => g.Last, cancellationToken);
 
+        var snapshot = await units.GetAsync(cancellationToken);
+        var unitsOf = (await db.StaffUnitMemberships.AsNoTracking().Select(m => new { m.UserId, m.UnitId }).ToListAsync(cancellationToken))
+            .GroupBy(m => m.UserId).ToDictionary(g => g.Key, g => StaffUnitMemberships.Names(snapshot, g.Select(m => m.UnitId)));
         var accountRows = rows.Select(r => new StaffAccountRow(
                 r.Id,
                 r.Email ?? string.Empty,
@@ -52,7 +57,10 @@ public sealed class AccountAdministration(
                 r.Roles.Contains(StaffRoles.Administrator) ? StaffRoles.Administrator : r.Roles.FirstOrDefault() ?? string.Empty,
                 r.LockoutEnd,
                 r.Email is not null && lastSignIns.TryGetValue(r.Email, out var last) ? last : null,
-                r.Id == currentId))
+                r.Id == currentId)
+            {
+                UnitNames = unitsOf.GetValueOrDefault(r.Id) ?? string.Empty,
+            })
             .ToList();
         return new StaffAccountListViewModel(accountRows, clock.GetUtcNow());
     }
@@ -61,6 +69,51 @@ public sealed class AccountAdministration(
         await db.Users.AsNoTracking().Where(u => u.Id == id)
             .Select(u => new PasswordResetViewModel(u.Id, u.Email ?? string.Empty, u.DisplayName ?? string.Empty))
             .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The account's units page; null when there is no such account.</summary>
+    public async Task<AccountUnitsViewModel?> GetUnitsAsync(string id, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == id)
+            .Select(u => new
+            {
+                u.Id, u.Email, u.DisplayName,
+                Roles = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).ToList(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (user is null)
+        {
+            return null;
+        }
+
+        var mine = (await memberships.GetAsync(id, cancellationToken)).ToHashSet();
+        var snapshot = await units.GetAsync(cancellationToken);
+        var role = user.Roles.Contains(StaffRoles.Administrator) ? StaffRoles.Administrator : user.Roles.FirstOrDefault() ?? string.Empty;
+        return new AccountUnitsViewModel(user.Id, user.Email ?? string.Empty, user.DisplayName ?? string.Empty, role,
+            snapshot.All.OrderBy(u => u.IsCurrent ? 0 : 1).ThenBy(u => u.SortOrder)
+                .Select(u => new UnitCheckbox(u.Id, u.Name, u.IsCurrent, mine.Contains(u.Id))).ToList());
+    }
+
+    /// <summary>Makes <paramref name="unitIds"/> the units the account writes for; audited with the units before and after.</summary>
+    public async Task<AccountChangeResult> SetUnitsAsync(string id, IReadOnlyCollection<int> unitIds, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return AccountChangeResult.NotFound();
+        }
+
+        var snapshot = await units.GetAsync(cancellationToken);
+        if (unitIds.Any(u => snapshot.ById(u) is null))
+        {
+            return AccountChangeResult.Invalid("Có đơn vị không tồn tại. Vui lòng tải lại trang và chọn lại.");
+        }
+
+        var changed = await memberships.SetAsync(user.Id, user.Email, unitIds, actor: null, cancellationToken);
+        var names = StaffUnitMemberships.Names(snapshot, unitIds);
+        return AccountChangeResult.Done(changed
+            ? $"Đã giao đơn vị cho {user.Email}: {names}."
+            : $"Đơn vị của {user.Email} không thay đổi: {names}.");
+    }
 
     public async Task<AccountChangeResult> CreateAsync(AccountCreateInput input)
     {

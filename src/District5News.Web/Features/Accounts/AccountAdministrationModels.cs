@@ -14,6 +14,9 @@ public sealed record StaffAccountRow(
 {
     public bool IsLocked(DateTimeOffset now) => LockedUntil is { } until && until > now;
 
+    /// <summary>The publishing units the account writes for, by name ("Phường Chợ Lớn, Phường 11"); empty when none.</summary>
+    public string UnitNames { get; init; } = string.Empty;
+
     /// <summary>Locked by an administrator (no end) rather than for a while after too many failed sign-ins.</summary>
     public bool IsLockedByAdministrator => AccountAdministration.IsIndefinite(LockedUntil);
 }
@@ -73,6 +76,18 @@ public sealed record PasswordResetInput
     [DataType(DataType.Password)]
     [Display(Name = "Nhập lại mật khẩu mới")]
     public string ConfirmPassword { get; init; } = string.Empty;
+}
+
+/// <summary>One unit on the account's units page: ticked when the account writes for it.</summary>
+public sealed record UnitCheckbox(int Id, string Name, bool IsCurrent, bool Checked);
+
+/// <summary>The account's units page: whose units, and the units to tick.</summary>
+public sealed record AccountUnitsViewModel(string Id, string Email, string DisplayName, string Role, IReadOnlyList<UnitCheckbox> Units);
+
+/// <summary>What the account's units page posts: the ticked units.</summary>
+public sealed record AccountUnitsInput
+{
+    public int[] UnitIds { get; init; } = [];
 }
 
 /// <summary>The reset-password page: whose password, and the form.</summary>

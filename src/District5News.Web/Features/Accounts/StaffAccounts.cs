@@ -1,11 +1,12 @@
 using District5News.Web.Data.Entities;
 using District5News.Web.Features.Audit;
+using District5News.Web.Features.Units;
 using Microsoft.AspNetCore.Identity;
 
 namespace District5News.Web.Features.Accounts;
 
 /// <summary>Creating staff accounts and setting their passwords and roles: used by the create-user command and the admin pages.</summary>
-public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<IdentityRole> roles, AuditLog audit)
+public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<IdentityRole> roles, AuditLog audit, StaffUnitMemberships memberships)
 {
     public async Task EnsureRolesAsync()
     {
@@ -19,7 +20,9 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
     }
 
     /// <summary>Creates the account, or resets its password and role when it exists. Returns the errors, if any.</summary>
-    public async Task<(bool Created, IReadOnlyList<string> Errors)> CreateOrResetAsync(string email, string role, string password, string? actor = null)
+    /// <param name="unitIds">The publishing units the account writes for (replacing any it had); null leaves them as they are.</param>
+    public async Task<(bool Created, IReadOnlyList<string> Errors)> CreateOrResetAsync(
+        string email, string role, string password, string? actor = null, IReadOnlyList<int>? unitIds = null)
     {
         if (!StaffRoles.All.Contains(role))
         {
@@ -71,6 +74,11 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
         await audit.WriteAsync(created ? AuditActions.AccountCreated : AuditActions.AccountChanged, "account", email,
             created ? $"Vai trò: {StaffRoles.DisplayName(role)}" : $"Đặt lại mật khẩu, vai trò: {StaffRoles.DisplayName(role)}",
             userName: actor);
+        if (unitIds is not null)
+        {
+            await memberships.SetAsync(user.Id, email, unitIds, actor);
+        }
+
         return (created, []);
     }
 }

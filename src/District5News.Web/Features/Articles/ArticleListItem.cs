@@ -12,9 +12,18 @@ public sealed record ArticleListItem(
     string CategoryName,
     string CategorySlug,
     bool CategoryHidden = false,
-    string? CoverImagePath = null)
+    string? CoverImagePath = null,
+    string? UnitName = null,
+    string? UnitSlug = null,
+    int UnitId = 0)
 {
     public string Url => ArticleUrls.Article(Id, Slug);
+
+    /// <summary>The publishing unit's page; null when the list was read without units.</summary>
+    public string? UnitUrl => UnitSlug is null ? null : RouteLink.Fill(SiteRoutes.Unit, ("slug", UnitSlug));
+
+    /// <summary>On a unit's page, a bulletin of a predecessor says so: "Tin của Phường 11 (trước 01/07/2025)".</summary>
+    public string? UnitNote { get; init; }
 
     /// <summary>The category's listing; null when the category is hidden (its listing answers 404, so it is named without a link).</summary>
     public string? CategoryUrl => CategoryHidden ? null : ArticleUrls.Category(CategorySlug);

@@ -22,7 +22,8 @@ public sealed class ArticleQueries(NewsDbContext db, TimeProvider clock)
 
     public static IQueryable<ArticleListItem> ToListItems(IQueryable<Article> articles) =>
         articles.Select(a => new ArticleListItem(
-            a.Id, a.Title, a.Slug, a.Lead, a.PublishedAtUtc!.Value, a.Category!.Name, a.Category.Slug, a.Category.IsHidden, a.CoverImagePath));
+            a.Id, a.Title, a.Slug, a.Lead, a.PublishedAtUtc!.Value, a.Category!.Name, a.Category.Slug, a.Category.IsHidden, a.CoverImagePath,
+            a.Unit!.Name, a.Unit.Slug, a.UnitId));
 
     public async Task<HomePageViewModel> GetHomeAsync(CancellationToken cancellationToken)
     {
@@ -74,6 +75,7 @@ public sealed class ArticleQueries(NewsDbContext db, TimeProvider clock)
         {
             a.Id, a.Title, a.Slug, a.Lead, a.BodyHtml, a.CoverImagePath, PublishedAtUtc = a.PublishedAtUtc!.Value, a.UpdatedAtUtc, a.CategoryId, a.SearchTitle,
             CategoryName = a.Category!.Name, CategorySlug = a.Category.Slug, CategoryHidden = a.Category.IsHidden, a.ByNewsroom,
+            UnitName = a.Unit!.Name, UnitSlug = a.Unit.Slug,
             AuthorDisplayName = db.Users.Where(u => u.Id == a.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
         }).FirstOrDefaultAsync(cancellationToken);
         if (article is null)
@@ -124,6 +126,8 @@ public sealed class ArticleQueries(NewsDbContext db, TimeProvider clock)
             CategorySlug = article.CategorySlug,
             CategoryHidden = article.CategoryHidden,
             Byline = Bylines.For(article.ByNewsroom, article.AuthorDisplayName),
+            UnitName = article.UnitName,
+            UnitSlug = article.UnitSlug,
             Newer = newer,
             Older = older,
             MoreOlderUrl = moreOlderUrl,

@@ -4,7 +4,14 @@ namespace District5News.Web.Features.Articles;
 
 public sealed record HomeSection(string CategoryName, string CategorySlug, IReadOnlyList<ArticleListItem> Items);
 
-public sealed record HomePageViewModel(IReadOnlyList<ArticleListItem> Latest, IReadOnlyList<HomeSection> Sections);
+public sealed record HomePageViewModel(IReadOnlyList<ArticleListItem> Latest, IReadOnlyList<HomeSection> Sections)
+{
+    /// <summary>The ward the resident picked, shown first; null when none is picked.</summary>
+    public Units.WardSection? Ward { get; init; }
+
+    /// <summary>The wards the picker offers (the current wards).</summary>
+    public IReadOnlyList<Units.UnitChoice> WardChoices { get; init; } = [];
+}
 
 public sealed record CategoryPageViewModel(string CategoryName, string CategorySlug, PagedList<ArticleListItem> Articles);
 
@@ -35,6 +42,13 @@ public sealed record ArticlePageViewModel
 
     /// <summary>The author's display name or "Ban biên tập" (<see cref="Bylines"/>); never an e-mail address.</summary>
     public required string Byline { get; init; }
+
+    /// <summary>The publishing unit, shown as the publisher line ("Đơn vị đăng tin: Phường Chợ Lớn").</summary>
+    public string? UnitName { get; init; }
+
+    public string? UnitSlug { get; init; }
+
+    public string? UnitUrl => UnitSlug is null ? null : Routing.RouteLink.Fill(Routing.SiteRoutes.Unit, ("slug", UnitSlug));
 
     public required IReadOnlyList<ArticleListItem> Newer { get; init; }
 

@@ -61,6 +61,7 @@ public static class AuditActions
     public const string ProcedureLinkCreated = "procedure-link.created";
     public const string ProcedureLinkEdited = "procedure-link.edited";
     public const string ProcedureLinkDeleted = "procedure-link.deleted";
+    public const string UnitChanged = "unit.changed";
 
     public static string DisplayName(string action) => action switch
     {
@@ -93,6 +94,7 @@ public static class AuditActions
         ProcedureLinkCreated => "Thêm liên kết thủ tục hành chính",
         ProcedureLinkEdited => "Sửa liên kết thủ tục hành chính",
         ProcedureLinkDeleted => "Xóa liên kết thủ tục hành chính",
+        UnitChanged => "Sửa đơn vị đăng tin",
         _ => action,
     };
 }
@@ -110,6 +112,7 @@ public static class AuditTargets
     public const string Settings = "settings";
     public const string UnitProfile = "unit-profile";
     public const string ProcedureLink = "procedure-link";
+    public const string Unit = "unit";
 
     /// <summary>"Bản tin số 42", "Tài khoản a@b.vn": how the audit page shows a target.</summary>
     public static string Describe(string? type, string id) => type switch
@@ -121,6 +124,7 @@ public static class AuditTargets
         Settings => "Cài đặt trang",
         UnitProfile => $"Giới thiệu đơn vị số {id}",
         ProcedureLink => $"Liên kết thủ tục số {id}",
+        Unit => $"Đơn vị số {id}",
         null => id,
         _ => $"{type} {id}",
     };

@@ -19,6 +19,7 @@ public static class ContentTypes
     public const string Settings = "settings";
     public const string UnitProfile = "unit-profile";
     public const string ProcedureLink = "procedure-link";
+    public const string Unit = "unit";
 }
 
 /// <summary>

@@ -52,6 +52,10 @@ public sealed class PublicPageCachePolicy(ScheduledPublications schedule, Public
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = lifetime;
         context.CacheVaryByRules.QueryKeys = metadata?.GetMetadata<PageCachedAttribute>()?.VaryByQuery ?? ["page"];
+        foreach (var variation in metadata?.GetOrderedMetadata<IPageCacheVariation>() ?? [])
+        {
+            context.CacheVaryByRules.VaryByValues[variation.Name] = await variation.ValueAsync(http, cancellation);
+        }
         context.Tags.Add(PublicPages.Tag);
     }
 

@@ -10,18 +10,18 @@ namespace District5News.Web.Features.Editing;
 /// A bulletin's saved version, taken before a change: its revision (made by <see cref="ArticleRevision.Of"/>, the
 /// one way to turn a bulletin into a revision), plus what the revision does not keep but a change may move.
 /// </summary>
-public sealed record ArticleVersion(ArticleRevision Revision, DateTime? DeletedAtUtc, bool ByNewsroom)
+public sealed record ArticleVersion(ArticleRevision Revision, DateTime? DeletedAtUtc, bool ByNewsroom, int UnitId)
 {
     public static ArticleVersion Of(Article a) =>
-        new(ArticleRevision.Of(a, a.UpdatedAtUtc, a.UpdatedBy ?? a.AuthorName), a.DeletedAtUtc, a.ByNewsroom);
+        new(ArticleRevision.Of(a, a.UpdatedAtUtc, a.UpdatedBy ?? a.AuthorName), a.DeletedAtUtc, a.ByNewsroom, a.UnitId);
 
     public DateTime? PublishedAtUtc => Revision.PublishedAtUtc;
 
     public ArticleStatus Status => Revision.Status;
 
-    /// <summary>Same text, category, cover and byline (the byline is what residents read under the bulletin).</summary>
+    /// <summary>Same text, category, unit, cover and byline (the byline and the unit are what residents read with the bulletin).</summary>
     public bool SameContentAs(Article a) =>
-        Revision.CategoryId == a.CategoryId && Revision.Title == a.Title && Revision.Lead == a.Lead && Revision.BodyHtml == a.BodyHtml
+        UnitId == a.UnitId && Revision.CategoryId == a.CategoryId && Revision.Title == a.Title && Revision.Lead == a.Lead && Revision.BodyHtml == a.BodyHtml
         && Revision.CoverImagePath == a.CoverImagePath && ByNewsroom == a.ByNewsroom;
 
     /// <summary>Same content, state and publication time (none, for a draft without a chosen time).</summary>

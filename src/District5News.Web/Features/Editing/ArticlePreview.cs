@@ -21,6 +21,9 @@ public sealed class ArticlePreview(NewsDbContext db, HtmlBodySanitizer sanitizer
         var category = input.CategoryId is { } categoryId
             ? await db.Categories.AsNoTracking().Where(c => c.Id == categoryId).Select(c => new { c.Name, c.Slug, c.IsHidden }).FirstOrDefaultAsync(cancellationToken)
             : null;
+        var unit = input.UnitId is { } unitId
+            ? await db.PublishingUnits.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Name, u.Slug }).FirstOrDefaultAsync(cancellationToken)
+            : null;
         var saved = id is { } articleId
             ? await db.Articles.AsNoTracking().Where(a => a.Id == articleId)
                 .Select(a => new { a.CoverImagePath, a.AuthorId, a.Slug }).FirstOrDefaultAsync(cancellationToken)
@@ -49,6 +52,8 @@ public sealed class ArticlePreview(NewsDbContext db, HtmlBodySanitizer sanitizer
             CategorySlug = category?.Slug ?? string.Empty,
             CategoryHidden = category is null || category.IsHidden,
             Byline = Bylines.For(input.ByNewsroom, author),
+            UnitName = unit?.Name,
+            UnitSlug = unit?.Slug,
             Newer = [],
             Older = [],
         };

@@ -27,6 +27,10 @@ public sealed class ArticleEditInput
     [Required(ErrorMessage = "Vui lòng chọn chuyên mục.")]
     public int? CategoryId { get; set; }
 
+    /// <summary>The publishing unit; the server checks the user may publish for it (a select limited to their units is only a convenience).</summary>
+    [Required(ErrorMessage = "Vui lòng chọn đơn vị đăng tin.")]
+    public int? UnitId { get; set; }
+
     [VietnameseStringLength(ArticleLimits.LeadLength, ErrorMessage = "Phần tóm tắt dài tối đa {1} ký tự.")]
     public string? Lead { get; set; }
 
@@ -66,6 +70,9 @@ public sealed record StaffMember(string? Id, string Name)
 }
 
 public sealed record CategoryOption(int Id, string Name);
+
+/// <summary>A publishing unit the signed-in staff member may choose; <paramref name="IsCurrent"/> false for the archive and old wards.</summary>
+public sealed record UnitOption(int Id, string Name, bool IsCurrent);
 
 /// <summary>The state a bulletin shows in the back office: the stored states plus "scheduled".</summary>
 public enum EditorState
@@ -137,6 +144,9 @@ public sealed class ArticleFormViewModel
 
     public required IReadOnlyList<CategoryOption> Categories { get; init; }
 
+    /// <summary>The units the user may publish for (an editor's own; every unit for an administrator).</summary>
+    public IReadOnlyList<UnitOption> Units { get; init; } = [];
+
     public ArticleFormState? Saved { get; init; }
 
     /// <summary>The display name the public byline uses when "Ban biên tập" is not chosen (the author's, or the current user's for a new bulletin).</summary>
@@ -165,6 +175,8 @@ public sealed class ArticleListFilter
 
     public string? Author { get; set; }
 
+    public int? Unit { get; set; }
+
     public string? Q { get; set; }
 
     public int? Page { get; set; }
@@ -179,7 +191,8 @@ public sealed record ArticleAdminRow(
     EditorState State,
     DateTime? PublishedAtUtc,
     DateTime UpdatedAtUtc,
-    string? UpdatedBy);
+    string? UpdatedBy,
+    string UnitName = "");
 
 public sealed record AuthorOption(string Id, string Name);
 
@@ -190,6 +203,12 @@ public sealed record ArticleAdminListViewModel(
     IReadOnlyList<AuthorOption> Authors,
     int InTrash)
 {
+    /// <summary>The units the list can be filtered by: those the user may act for.</summary>
+    public IReadOnlyList<UnitOption> Units { get; init; } = [];
+
+    /// <summary>An editor with no unit: the list is empty and says why.</summary>
+    public bool HasNoUnit { get; init; }
+
     public string PageUrl(int page) => EditorUrls.List(Filter, page);
 }
 
@@ -217,11 +236,15 @@ public sealed record RevisionViewModel(
     DateTime SavedAtUtc,
     string? SavedBy);
 
-public sealed record TrashRow(int Id, string Title, string CategoryName, DateTime DeletedAtUtc, string? AuthorName, EditorState State);
+public sealed record TrashRow(int Id, string Title, string CategoryName, DateTime DeletedAtUtc, string? AuthorName, EditorState State, string UnitName = "");
 
 /// <param name="CanPurge">Administrators delete for good; every staff member may restore.</param>
 /// <param name="NewestDeletedAtUtc">The newest deletion shown: emptying the trash from this page stops there.</param>
-public sealed record TrashViewModel(PagedList<TrashRow> Articles, bool CanPurge, DateTime? NewestDeletedAtUtc);
+public sealed record TrashViewModel(PagedList<TrashRow> Articles, bool CanPurge, DateTime? NewestDeletedAtUtc)
+{
+    /// <summary>An editor with no unit: the trash shows nothing of anyone's and says why.</summary>
+    public bool HasNoUnit { get; init; }
+}
 
 /// <summary>The bulletin just moved to the trash, kept for the next page's "Hoàn tác" button.</summary>
 public static class UndoTrash
@@ -281,6 +304,11 @@ public static class EditorUrls
         if (!string.IsNullOrEmpty(filter.Author))
         {
             query.Add("author=" + Uri.EscapeDataString(filter.Author));
+        }
+
+        if (filter.Unit is { } unit)
+        {
+            query.Add("unit=" + unit);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Q))

@@ -4,13 +4,14 @@ using District5News.Web.Data.Entities;
 using District5News.Web.Features.Articles;
 using District5News.Web.Features.Audit;
 using District5News.Web.Features.Paging;
+using District5News.Web.Features.Units;
 using District5News.Web.Features.Vietnamese;
 using Microsoft.EntityFrameworkCore;
 
 namespace District5News.Web.Features.Editing;
 
 /// <summary>The back office's reads of bulletins: the list, the form, the history and the trash.</summary>
-public sealed class EditorQueries(NewsDbContext db, TimeProvider clock)
+public sealed class EditorQueries(NewsDbContext db, UnitDirectory units, TimeProvider clock)
 {
     public const int PageSize = 20;
 
@@ -22,10 +23,18 @@ public sealed class EditorQueries(NewsDbContext db, TimeProvider clock)
         await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
             .Select(c => new CategoryOption(c.Id, c.Name)).ToListAsync(cancellationToken);
 
-    public async Task<ArticleAdminListViewModel> GetListAsync(ArticleListFilter filter, int page, CancellationToken cancellationToken)
+    /// <summary>The units <paramref name="scope"/> lets the user publish for: current wards first, then the archive and the old wards.</summary>
+    public async Task<IReadOnlyList<UnitOption>> GetUnitOptionsAsync(UnitScope scope, CancellationToken cancellationToken) =>
+        (await units.GetAsync(cancellationToken)).All.Where(u => scope.Allows(u.Id))
+            .OrderBy(u => u.IsCurrent ? 0 : 1).ThenBy(u => u.SortOrder)
+            .Select(u => new UnitOption(u.Id, u.Name, u.IsCurrent)).ToList();
+
+    /// <summary>The bulletins of the units in <paramref name="scope"/> (filtered in the query), filtered and paged.</summary>
+    public async Task<ArticleAdminListViewModel> GetListAsync(ArticleListFilter filter, int page, UnitScope scope, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var query = db.Articles.AsNoTracking().Where(a => a.DeletedAtUtc == null);
+        var mine = scope.Filter(db.Articles.AsNoTracking());
+        var query = mine.Where(a => a.DeletedAtUtc == null);
         switch (EditorStates.Parse(filter.Status))
         {
             case EditorState.Draft:
@@ -55,6 +64,11 @@ public sealed class EditorQueries(NewsDbContext db, TimeProvider clock)
             query = query.Where(a => a.AuthorId == filter.Author);
         }
 
+        if (filter.Unit is { } unitId)
+        {
+            query = query.Where(a => a.UnitId == unitId);
+        }
+
         // SearchTitle holds the folded title, so "tuyen giao" or "TUYÊN" finds "Tuyên giáo"; every word must be in the title.
         foreach (var word in VietnameseText.SearchForm(filter.Q ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().Take(10))
         {
@@ -66,40 +80,50 @@ public sealed class EditorQueries(NewsDbContext db, TimeProvider clock)
             .Select(a => new
             {
                 a.Id, a.Title, a.Slug, CategoryName = a.Category!.Name, a.AuthorName, a.Status, a.PublishedAtUtc,
-                a.UpdatedAtUtc, a.UpdatedBy,
+                a.UpdatedAtUtc, a.UpdatedBy, UnitName = a.Unit!.Name,
             })
             .ToPagedListAsync(page, PageSize, cancellationToken);
         var rows = articles.Items
             .Select(a => new ArticleAdminRow(a.Id, a.Title, a.Slug, a.CategoryName, a.AuthorName, EditorStates.Of(a.Status, a.PublishedAtUtc, now),
-                a.PublishedAtUtc, a.UpdatedAtUtc, a.UpdatedBy))
+                a.PublishedAtUtc, a.UpdatedAtUtc, a.UpdatedBy, a.UnitName))
             .ToList();
 
-        var authors = await db.Articles.AsNoTracking().Where(a => a.AuthorId != null)
+        var authors = await mine.Where(a => a.AuthorId != null)
             .Select(a => new { a.AuthorId, a.AuthorName }).Distinct().ToListAsync(cancellationToken);
-        var inTrash = await db.Articles.CountAsync(a => a.DeletedAtUtc != null, cancellationToken);
+        var inTrash = await mine.CountAsync(a => a.DeletedAtUtc != null, cancellationToken);
         return new ArticleAdminListViewModel(
             new PagedList<ArticleAdminRow>(rows, articles.PageNumber, articles.PageSize, articles.TotalItemCount),
             filter,
             await GetCategoriesAsync(cancellationToken),
             authors.GroupBy(a => a.AuthorId!).Select(g => new AuthorOption(g.Key, g.First().AuthorName ?? g.Key)).OrderBy(a => a.Name, StringComparer.Ordinal).ToList(),
-            inTrash);
+            inTrash)
+        {
+            Units = await GetUnitOptionsAsync(scope, cancellationToken),
+            HasNoUnit = scope.IsEmpty,
+        };
     }
 
     /// <param name="userId">The signed-in staff member, whose display name a new bulletin is signed with by default.</param>
-    public async Task<ArticleFormViewModel> GetNewFormAsync(string? userId, CancellationToken cancellationToken) => new()
+    /// <param name="scope">The units the user may publish for; the first is chosen for the new bulletin.</param>
+    public async Task<ArticleFormViewModel> GetNewFormAsync(string? userId, UnitScope scope, CancellationToken cancellationToken)
     {
-        Input = new ArticleEditInput(),
-        Categories = await GetCategoriesAsync(cancellationToken),
-        AuthorDisplayName = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken),
-    };
+        var unitOptions = await GetUnitOptionsAsync(scope, cancellationToken);
+        return new()
+        {
+            Input = new ArticleEditInput { UnitId = unitOptions.Count > 0 ? unitOptions[0].Id : null },
+            Categories = await GetCategoriesAsync(cancellationToken),
+            Units = unitOptions,
+            AuthorDisplayName = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken),
+        };
+    }
 
     /// <summary>The form of a bulletin not in the trash, filled with its saved values; null when there is none.</summary>
-    public async Task<ArticleFormViewModel?> GetEditFormAsync(int id, CancellationToken cancellationToken)
+    public async Task<ArticleFormViewModel?> GetEditFormAsync(int id, UnitScope scope, CancellationToken cancellationToken)
     {
         var article = await db.Articles.AsNoTracking().Where(a => a.Id == id && a.DeletedAtUtc == null)
             .Select(a => new
             {
-                a.Id, a.Version, a.Title, a.CategoryId, a.Lead, a.BodyHtml, a.Status, a.PublishedAtUtc, a.ByNewsroom,
+                a.Id, a.Version, a.Title, a.CategoryId, a.UnitId, a.Lead, a.BodyHtml, a.Status, a.PublishedAtUtc, a.ByNewsroom,
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (article is null)
@@ -111,15 +135,17 @@ public sealed class EditorQueries(NewsDbContext db, TimeProvider clock)
         {
             Title = article.Title,
             CategoryId = article.CategoryId,
+            UnitId = article.UnitId,
             Lead = article.Lead,
             Body = article.BodyHtml,
             PublishAt = article.PublishedAtUtc is { } publishAt ? ToInputValue(publishAt) : null,
             ByNewsroom = article.ByNewsroom,
-        }, conflict: null, cancellationToken);
+        }, conflict: null, scope, cancellationToken);
     }
 
     /// <summary>The form for <paramref name="input"/> as the user typed it, around the bulletin's saved state.</summary>
-    public async Task<ArticleFormViewModel> GetFormAsync(int? id, Guid? version, ArticleEditInput input, ConflictViewModel? conflict, CancellationToken cancellationToken)
+    public async Task<ArticleFormViewModel> GetFormAsync(
+        int? id, Guid? version, ArticleEditInput input, ConflictViewModel? conflict, UnitScope scope, CancellationToken cancellationToken)
     {
         ArticleFormState? saved = null;
         string? authorDisplayName = null;
@@ -157,6 +183,7 @@ public sealed class EditorQueries(NewsDbContext db, TimeProvider clock)
             Version = version,
             Input = input,
             Categories = await GetCategoriesAsync(cancellationToken),
+            Units = await GetUnitOptionsAsync(scope, cancellationToken),
             Saved = saved,
             Conflict = conflict,
             AuthorDisplayName = authorDisplayName,
@@ -164,14 +191,14 @@ public sealed class EditorQueries(NewsDbContext db, TimeProvider clock)
     }
 
     /// <summary>The form again with what the user typed, beside the version someone else saved; null when the bulletin is gone.</summary>
-    public async Task<ArticleFormViewModel?> GetConflictFormAsync(int id, ArticleEditInput input, bool coverDropped, CancellationToken cancellationToken)
+    public async Task<ArticleFormViewModel?> GetConflictFormAsync(int id, ArticleEditInput input, bool coverDropped, UnitScope scope, CancellationToken cancellationToken)
     {
         if (await GetConflictAsync(id, coverDropped, cancellationToken) is not var (conflict, version))
         {
             return null;
         }
 
-        return await GetFormAsync(id, version, input, conflict, cancellationToken);
+        return await GetFormAsync(id, version, input, conflict, scope, cancellationToken);
     }
 
     /// <summary>The version someone else saved, for the conflict panel.</summary>
@@ -259,17 +286,28 @@ public sealed class EditorQueries(NewsDbContext db, TimeProvider clock)
                 revision.CoverImagePath, EditorStates.Of(revision.Status, revision.PublishedAtUtc, now), revision.PublishedAtUtc, revision.SavedAtUtc, revision.SavedBy);
     }
 
-    public async Task<TrashViewModel> GetTrashAsync(int page, bool canPurge, CancellationToken cancellationToken)
+    /// <summary>The trash of the units in <paramref name="scope"/> (an administrator's: all of it).</summary>
+    public async Task<TrashViewModel> GetTrashAsync(int page, bool canPurge, UnitScope scope, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var list = await db.Articles.AsNoTracking().Where(a => a.DeletedAtUtc != null)
+        var trash = scope.Filter(db.Articles.AsNoTracking()).Where(a => a.DeletedAtUtc != null);
+        var list = await trash
             .OrderByDescending(a => a.DeletedAtUtc).ThenByDescending(a => a.Id)
-            .Select(a => new { a.Id, a.Title, CategoryName = a.Category!.Name, DeletedAtUtc = a.DeletedAtUtc!.Value, a.AuthorName, a.Status, a.PublishedAtUtc })
+            .Select(a => new
+            {
+                a.Id, a.Title, CategoryName = a.Category!.Name, DeletedAtUtc = a.DeletedAtUtc!.Value, a.AuthorName, a.Status, a.PublishedAtUtc,
+                UnitName = a.Unit!.Name,
+            })
             .ToPagedListAsync(page, PageSize, cancellationToken);
         var rows = list.Items
-            .Select(a => new TrashRow(a.Id, a.Title, a.CategoryName, a.DeletedAtUtc, a.AuthorName, EditorStates.Of(a.Status, a.PublishedAtUtc, now)))
+            .Select(a => new TrashRow(a.Id, a.Title, a.CategoryName, a.DeletedAtUtc, a.AuthorName, EditorStates.Of(a.Status, a.PublishedAtUtc, now), a.UnitName))
             .ToList();
+
+        // Emptying the trash is the administrator's, over all of it; the newest deletion is read from everything.
         var newest = await db.Articles.AsNoTracking().Where(a => a.DeletedAtUtc != null).MaxAsync(a => a.DeletedAtUtc, cancellationToken);
-        return new TrashViewModel(new PagedList<TrashRow>(rows, list.PageNumber, list.PageSize, list.TotalItemCount), canPurge, newest);
+        return new TrashViewModel(new PagedList<TrashRow>(rows, list.PageNumber, list.PageSize, list.TotalItemCount), canPurge, newest)
+        {
+            HasNoUnit = scope.IsEmpty,
+        };
     }
 }

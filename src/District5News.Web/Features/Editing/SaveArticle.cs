@@ -84,6 +84,11 @@ public sealed class SaveArticleValidator(NewsDbContext db, HtmlBodySanitizer san
             errors.Add(new(nameof(input.CategoryId), "Chuyên mục không tồn tại. Vui lòng chọn lại."));
         }
 
+        if (input.UnitId is { } unitId && !await db.PublishingUnits.AnyAsync(u => u.Id == unitId, cancellationToken))
+        {
+            errors.Add(new(nameof(input.UnitId), "Đơn vị đăng tin không tồn tại. Vui lòng chọn lại."));
+        }
+
         var body = SanitizedHtml.Empty;
         if (input.Body is { Length: > ArticleLimits.BodyLength })
         {
@@ -274,6 +279,7 @@ public sealed class SaveArticleHandler(
         }
 
         article.CategoryId = input.CategoryId!.Value;
+        article.UnitId = input.UnitId!.Value;
         article.ByNewsroom = input.ByNewsroom;
         article.SetContent(input.Title!, input.Lead ?? string.Empty, valid.Body, valid.BodyText);
         if (input.RemoveCover)

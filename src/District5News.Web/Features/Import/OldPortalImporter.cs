@@ -1,4 +1,5 @@
 using District5News.Web.Data;
+using District5News.Web.Data.Configurations;
 using District5News.Web.Data.Entities;
 using District5News.Web.Features.Articles;
 using District5News.Web.Features.Audit;
@@ -247,6 +248,9 @@ public sealed class OldPortalImporter(
             var article = new Article
             {
                 CategoryId = category.Id,
+
+                // The old portal was the district's: everything saved from it is the archive of UBND Quận 5.
+                UnitId = PublishingUnitConfiguration.DistrictArchiveId,
                 CreatedAtUtc = now,
                 UpdatedAtUtc = now,
                 AuthorName = ImportedAuthorName,

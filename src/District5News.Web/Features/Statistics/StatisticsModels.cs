@@ -9,6 +9,20 @@ public sealed record MostReadArticle(int Rank, int Id, string Title, string Cate
 
 public sealed record CategoryViews(int CategoryId, string Name, long Views);
 
+/// <summary>Bulletin views of a unit and its predecessors in the period (a current ward with its old wards, or the district's archive).</summary>
+public sealed record UnitViews(string Slug, string Name, string Includes, long Views);
+
+/// <summary>A unit the statistics can be filtered by.</summary>
+public sealed record UnitFilterOption(string Slug, string Name);
+
+/// <summary>
+/// A column of bulletin views per day for one unit family, in the exports: its heading and the views of each day.
+/// </summary>
+public sealed record UnitDailyColumn(string Heading, IReadOnlyDictionary<DateOnly, long> Views)
+{
+    public long On(DateOnly day) => Views.GetValueOrDefault(day);
+}
+
 public sealed record StatisticsViewModel(
     StatisticsRange Range,
     long TotalVisits,
@@ -19,9 +33,19 @@ public sealed record StatisticsViewModel(
     IReadOnlyList<MostReadArticle> MostRead,
     IReadOnlyList<CategoryViews> Categories)
 {
-    public string CsvUrl => $"{AdminRoutes.StatisticsCsv}?tu={Range.FromParameter}&den={Range.ToParameter}";
+    /// <summary>Bulletin views per unit family (current wards with their old wards, then the district's archive).</summary>
+    public IReadOnlyList<UnitViews> Units { get; init; } = [];
 
-    public string XlsxUrl => $"{AdminRoutes.StatisticsXlsx}?tu={Range.FromParameter}&den={Range.ToParameter}";
+    public IReadOnlyList<UnitFilterOption> UnitOptions { get; init; } = [];
+
+    /// <summary>The unit the most-read list and the category figures are filtered by; null for all.</summary>
+    public UnitFilterOption? Unit { get; init; }
+
+    private string UnitParameter => Unit is null ? string.Empty : "&don-vi=" + Uri.EscapeDataString(Unit.Slug);
+
+    public string CsvUrl => $"{AdminRoutes.StatisticsCsv}?tu={Range.FromParameter}&den={Range.ToParameter}{UnitParameter}";
+
+    public string XlsxUrl => $"{AdminRoutes.StatisticsXlsx}?tu={Range.FromParameter}&den={Range.ToParameter}{UnitParameter}";
 }
 
 /// <summary>The statistics page: the figures, or why the period asked for is not one.</summary>

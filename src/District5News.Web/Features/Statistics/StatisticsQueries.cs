@@ -2,13 +2,14 @@ using District5News.Web.Data;
 using District5News.Web.Data.Entities;
 using District5News.Web.Features.Articles;
 using District5News.Web.Features.Counting;
+using District5News.Web.Features.Units;
 using District5News.Web.Features.Vietnamese;
 using Microsoft.EntityFrameworkCore;
 
 namespace District5News.Web.Features.Statistics;
 
 /// <summary>Visit statistics for administrators, read from the daily tables the visit counter fills.</summary>
-public sealed class StatisticsQueries(NewsDbContext db, VisitCounter counter, TimeProvider clock, ILogger<StatisticsQueries> logger)
+public sealed class StatisticsQueries(NewsDbContext db, VisitCounter counter, UnitDirectory units, TimeProvider clock, ILogger<StatisticsQueries> logger)
 {
     public const int MostReadCount = 10;
 
@@ -21,6 +22,13 @@ public sealed class StatisticsQueries(NewsDbContext db, VisitCounter counter, Ti
             return new StatisticsPageResult(null, error, input);
         }
 
+        var snapshot = await units.GetAsync(cancellationToken);
+        if (!TryUnit(snapshot, input.Unit, out var unit, out error))
+        {
+            return new StatisticsPageResult(null, error, input);
+        }
+
+        var family = unit is null ? null : snapshot.FamilyOf(unit.Id);
         await FlushCountsAsync(cancellationToken);
         var days = await DailyAsync(range, cancellationToken);
         var todayFigures = range.From <= today && today <= range.To
@@ -35,8 +43,13 @@ public sealed class StatisticsQueries(NewsDbContext db, VisitCounter counter, Ti
             totals,
             days,
             SvgChart.Build(days),
-            await MostReadAsync(range, cancellationToken),
-            await CategoryViewsAsync(range, cancellationToken));
+            await MostReadAsync(range, family, cancellationToken),
+            await CategoryViewsAsync(range, family, cancellationToken))
+        {
+            Units = await UnitViewsAsync(snapshot, range, cancellationToken),
+            UnitOptions = FilterOptions(snapshot),
+            Unit = unit is null ? null : new UnitFilterOption(unit.Slug, unit.Name),
+        };
         return new StatisticsPageResult(model, null, input);
     }
 
@@ -46,7 +59,7 @@ public sealed class StatisticsQueries(NewsDbContext db, VisitCounter counter, Ti
     public Task<StatisticsExportResult> GetXlsxAsync(StatisticsRangeInput input, CancellationToken cancellationToken) =>
         ExportAsync(input, XlsxExport.Build, XlsxExport.FileName, cancellationToken);
 
-    private async Task<StatisticsExportResult> ExportAsync(StatisticsRangeInput input, Func<IEnumerable<DailyFigures>, byte[]> build,
+    private async Task<StatisticsExportResult> ExportAsync(StatisticsRangeInput input, Func<IEnumerable<DailyFigures>, IReadOnlyList<UnitDailyColumn>, byte[]> build,
         Func<StatisticsRange, string> fileName, CancellationToken cancellationToken)
     {
         var range = StatisticsRange.TryParse(input, VietnamTime.Today(clock), out var error);
@@ -55,9 +68,77 @@ public sealed class StatisticsQueries(NewsDbContext db, VisitCounter counter, Ti
             return new StatisticsExportResult(null, null, error);
         }
 
+        var snapshot = await units.GetAsync(cancellationToken);
+        if (!TryUnit(snapshot, input.Unit, out var unit, out error))
+        {
+            return new StatisticsExportResult(null, null, error);
+        }
+
         await FlushCountsAsync(cancellationToken);
         var days = await DailyAsync(range, cancellationToken);
-        return new StatisticsExportResult(build(days), fileName(range), null);
+        var columns = await UnitColumnsAsync(snapshot, range, unit is null ? snapshot.Roots : [unit], cancellationToken);
+        return new StatisticsExportResult(build(days, columns), fileName(range), null);
+    }
+
+    /// <summary>The unit named by the filter; false with a Vietnamese reason when the slug names none.</summary>
+    private static bool TryUnit(UnitSnapshot snapshot, string? slug, out UnitInfo? unit, out string? error)
+    {
+        error = null;
+        unit = null;
+        if (string.IsNullOrEmpty(slug))
+        {
+            return true;
+        }
+
+        unit = snapshot.BySlug(slug);
+        if (unit is null)
+        {
+            error = $"Không có đơn vị “{slug}”. Hãy chọn đơn vị trong danh sách.";
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>The current wards first, then the archive and the old wards.</summary>
+    private static List<UnitFilterOption> FilterOptions(UnitSnapshot snapshot) =>
+        snapshot.All.OrderBy(u => u.IsCurrent ? 0 : 1).ThenBy(u => u.SortOrder).Select(u => new UnitFilterOption(u.Slug, u.Name)).ToList();
+
+    /// <summary>Bulletin views per unit in the period, read once and added up per unit family in memory (units are few).</summary>
+    private async Task<Dictionary<(int UnitId, DateOnly Date), long>> ViewsByUnitAndDayAsync(StatisticsRange range, CancellationToken cancellationToken) =>
+        (await db.ArticleDailyViews.AsNoTracking()
+            .Where(v => v.Date >= range.From && v.Date <= range.To)
+            .Join(db.Articles, v => v.ArticleId, a => a.Id, (v, a) => new { a.UnitId, v.Date, v.Views })
+            .GroupBy(x => new { x.UnitId, x.Date })
+            .Select(g => new { g.Key.UnitId, g.Key.Date, Views = g.Sum(x => x.Views) })
+            .ToListAsync(cancellationToken))
+        .ToDictionary(x => (x.UnitId, x.Date), x => x.Views);
+
+    private async Task<List<UnitViews>> UnitViewsAsync(UnitSnapshot snapshot, StatisticsRange range, CancellationToken cancellationToken)
+    {
+        var views = await ViewsByUnitAndDayAsync(range, cancellationToken);
+        return snapshot.Roots.OrderBy(u => u.IsCurrent ? 0 : 1).ThenBy(u => u.SortOrder)
+            .Select(root =>
+            {
+                var family = snapshot.FamilyOf(root.Id).ToHashSet();
+                var predecessors = snapshot.PredecessorsOf(root.Id).OrderBy(u => u.SortOrder).Select(u => u.Name).ToList();
+                return new UnitViews(root.Slug, root.Name, predecessors.Count == 0 ? string.Empty : "gồm " + string.Join(", ", predecessors),
+                    views.Where(v => family.Contains(v.Key.UnitId)).Sum(v => v.Value));
+            })
+            .ToList();
+    }
+
+    private async Task<List<UnitDailyColumn>> UnitColumnsAsync(UnitSnapshot snapshot, StatisticsRange range, IEnumerable<UnitInfo> heads, CancellationToken cancellationToken)
+    {
+        var views = await ViewsByUnitAndDayAsync(range, cancellationToken);
+        return heads.OrderBy(u => u.IsCurrent ? 0 : 1).ThenBy(u => u.SortOrder)
+            .Select(head =>
+            {
+                var family = snapshot.FamilyOf(head.Id).ToHashSet();
+                var byDay = views.Where(v => family.Contains(v.Key.UnitId)).GroupBy(v => v.Key.Date).ToDictionary(g => g.Key, g => g.Sum(v => v.Value));
+                return new UnitDailyColumn($"Lượt xem bản tin: {head.Name}", byDay);
+            })
+            .ToList();
     }
 
     /// <summary>Every day of the range, in order; a day with no row counted nothing.</summary>
@@ -73,10 +154,17 @@ public sealed class StatisticsQueries(NewsDbContext db, VisitCounter counter, Ti
             .ToList();
     }
 
-    private async Task<List<MostReadArticle>> MostReadAsync(StatisticsRange range, CancellationToken cancellationToken)
+    /// <param name="unitIds">The unit family the list is limited to; null for every unit.</param>
+    private async Task<List<MostReadArticle>> MostReadAsync(StatisticsRange range, IReadOnlyList<int>? unitIds, CancellationToken cancellationToken)
     {
-        var top = await db.ArticleDailyViews.AsNoTracking()
-            .Where(v => v.Date >= range.From && v.Date <= range.To)
+        var daily = db.ArticleDailyViews.AsNoTracking().Where(v => v.Date >= range.From && v.Date <= range.To);
+        if (unitIds is not null)
+        {
+            var family = unitIds.ToList();
+            daily = daily.Where(v => db.Articles.Any(a => a.Id == v.ArticleId && family.Contains(a.UnitId)));
+        }
+
+        var top = await daily
             .GroupBy(v => v.ArticleId)
             .Select(g => new { ArticleId = g.Key, Views = g.Sum(v => v.Views) })
             .Where(t => t.Views > 0)
@@ -107,11 +195,18 @@ public sealed class StatisticsQueries(NewsDbContext db, VisitCounter counter, Ti
             .ToList();
     }
 
-    private async Task<List<CategoryViews>> CategoryViewsAsync(StatisticsRange range, CancellationToken cancellationToken)
+    private async Task<List<CategoryViews>> CategoryViewsAsync(StatisticsRange range, IReadOnlyList<int>? unitIds, CancellationToken cancellationToken)
     {
+        var articles = db.Articles.AsQueryable();
+        if (unitIds is not null)
+        {
+            var ids = unitIds.ToList();
+            articles = articles.Where(a => ids.Contains(a.UnitId));
+        }
+
         var views = await db.ArticleDailyViews.AsNoTracking()
             .Where(v => v.Date >= range.From && v.Date <= range.To)
-            .Join(db.Articles, v => v.ArticleId, a => a.Id, (v, a) => new { a.CategoryId, v.Views })
+            .Join(articles, v => v.ArticleId, a => a.Id, (v, a) => new { a.CategoryId, v.Views })
             .GroupBy(x => x.CategoryId)
             .Select(g => new { CategoryId = g.Key, Views = g.Sum(x => x.Views) })
             .ToDictionaryAsync(x => x.CategoryId, x => x.Views, cancellationToken);

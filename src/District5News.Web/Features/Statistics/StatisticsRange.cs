@@ -14,6 +14,10 @@ public sealed record StatisticsRangeInput
 
     [FromQuery(Name = "khoang")]
     public string? Preset { get; init; }
+
+    /// <summary>A publishing unit's slug: the bulletin figures of that unit and its predecessors only.</summary>
+    [FromQuery(Name = "don-vi")]
+    public string? Unit { get; init; }
 }
 
 /// <summary>A validated period of whole Vietnam calendar days, both ends included.</summary>

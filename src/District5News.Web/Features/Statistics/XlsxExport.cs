@@ -18,14 +18,24 @@ public static class XlsxExport
 
     public static string FileName(StatisticsRange range) => Path.ChangeExtension(CsvExport.FileName(range), ".xlsx");
 
-    public static byte[] Build(IEnumerable<DailyFigures> days)
+    /// <param name="units">One more column per unit family: its bulletin views that day.</param>
+    public static byte[] Build(IEnumerable<DailyFigures> days, IReadOnlyList<UnitDailyColumn> units)
     {
-        var rows = days.Select(day => new Dictionary<string, object>
+        var rows = days.Select(day =>
         {
-            [Headers[0]] = day.Date.ToDateTime(TimeOnly.MinValue),
-            [Headers[1]] = day.Visits,
-            [Headers[2]] = day.PageViews,
-            [Headers[3]] = day.ArticleViews,
+            var row = new Dictionary<string, object>
+            {
+                [Headers[0]] = day.Date.ToDateTime(TimeOnly.MinValue),
+                [Headers[1]] = day.Visits,
+                [Headers[2]] = day.PageViews,
+                [Headers[3]] = day.ArticleViews,
+            };
+            foreach (var unit in units)
+            {
+                row[unit.Heading] = unit.On(day.Date);
+            }
+
+            return row;
         }).ToList();
         var configuration = new OpenXmlConfiguration
         {

@@ -5,6 +5,7 @@ using AngleSharp.Dom;
 using District5News.IntegrationTests.Infrastructure;
 using District5News.Web.Data.Entities;
 using District5News.Web.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
 
 namespace District5News.IntegrationTests.Admin.Administration;
 
@@ -184,7 +185,10 @@ public abstract class StatisticsTests(ReaderSiteFactory app) : IAsyncLifetime, I
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n");
-        Assert.Equal(["Ngày,Lượt truy cập,Lượt xem trang,Lượt xem bản tin", "2026-11-18,0,0,0", "2026-11-19,0,0,0", "2026-11-20,3,9,6", ""], lines);
+        Assert.Equal([
+            "Ngày,Lượt truy cập,Lượt xem trang,Lượt xem bản tin," + UnitHeadings,
+            "2026-11-18,0,0,0,0,0,0,0", "2026-11-19,0,0,0,0,0,0,0", "2026-11-20,3,9,6,0,0,0,6", "",
+        ], lines);
     }
 
     [Fact]
@@ -204,10 +208,10 @@ public abstract class StatisticsTests(ReaderSiteFactory app) : IAsyncLifetime, I
         Assert.Equal(["Thống kê"], MiniExcelLibs.MiniExcel.GetSheetNames(workbook));
         workbook.Position = 0;
         var rows = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
-        Assert.Equal(["Ngày", "Lượt truy cập", "Lượt xem trang", "Lượt xem bản tin"], rows[0].Values.Select(v => v?.ToString()));
+        Assert.Equal(["Ngày", "Lượt truy cập", "Lượt xem trang", "Lượt xem bản tin", .. UnitHeadings.Split(',')], rows[0].Values.Select(v => v?.ToString()));
         var days = rows.Skip(1).Select(r => r.Values.ToList()).ToList();
         Assert.Equal([new DateTime(2026, 11, 18), new DateTime(2026, 11, 19), new DateTime(2026, 11, 20)], days.Select(d => Assert.IsType<DateTime>(d[0])));
-        Assert.Equal(["3", "9", "6"], days[2].Skip(1).Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)));
+        Assert.Equal(["3", "9", "6", "0", "0", "0", "6"], days[2].Skip(1).Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)));
     }
 
     [Fact]
@@ -260,6 +264,42 @@ public abstract class StatisticsTests(ReaderSiteFactory app) : IAsyncLifetime, I
     /// Three browsers and a crawler read the site: 3 visits, 9 page views, 6 bulletin views (the evening bulletin 3
     /// times, three others once). Returns the public visit counter as the last page shows it.
     /// </summary>
+    [Fact]
+    public async Task PerUnit_TotalsFollowTheSuccessorChain_TheFilterLimitsTheListsAndTheExport()
+    {
+        // The evening bulletin is Chợ Lớn's, one other is old Phường 11's (which Chợ Lớn took over); the rest stay the archive's.
+        await _app.WithDbAsync(async db =>
+        {
+            await db.Articles.Where(a => a.Id == _app.Evening.Id).ExecuteUpdateAsync(u => u.SetProperty(a => a.UnitId, ChoLon));
+            await db.Articles.Where(a => a.Id == _app.DongChi.Id).ExecuteUpdateAsync(u => u.SetProperty(a => a.UnitId, Phuong11));
+        });
+        await _app.PublicContentChangedAsync();
+        await BrowseAsync();
+
+        var (_, all) = await Html.GetAsync(_admin, "/admin/thong-ke?tu=2026-11-20&den=2026-11-20");
+        var (_, choLon) = await Html.GetAsync(_admin, "/admin/thong-ke?tu=2026-11-20&den=2026-11-20&don-vi=cho-lon");
+        var csv = await _admin.GetAsync(new Uri(choLon.QuerySelector("[data-test=stats-csv]")!.GetAttribute("href")!, UriKind.Relative));
+        var (unknown, unknownPage) = await Html.GetAsync(_admin, "/admin/thong-ke?don-vi=phuong-99");
+
+        Assert.Equal("4", all.QuerySelector("[data-test=unit-row][data-slug=cho-lon] td")!.GetAttribute("data-value"));
+        Assert.Equal("2", all.QuerySelector("[data-test=unit-row][data-slug=quan-5] td")!.GetAttribute("data-value"));
+        Assert.Equal("0", all.QuerySelector("[data-test=unit-row][data-slug=an-dong] td")!.GetAttribute("data-value"));
+        Assert.Contains("Phường 11", all.QuerySelector("[data-test=unit-row][data-slug=cho-lon] th")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(
+            new[] { _app.Evening.Id, _app.DongChi.Id }.Select(id => id.ToString(CultureInfo.InvariantCulture)),
+            choLon.QuerySelectorAll("[data-test=most-read-item]").Select(i => i.GetAttribute("data-article-id")));
+        var lines = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF').Split("\r\n");
+        Assert.Equal(["Ngày,Lượt truy cập,Lượt xem trang,Lượt xem bản tin,Lượt xem bản tin: Phường Chợ Lớn", "2026-11-20,3,9,6,4", ""], lines);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("phuong-99", unknownPage.Text("[data-test=error-message]"), StringComparison.Ordinal);
+    }
+
+    private const int ChoLon = 4;
+    private const int Phuong11 = 21;
+
+    private const string UnitHeadings =
+        "Lượt xem bản tin: Phường Chợ Quán,Lượt xem bản tin: Phường An Đông,Lượt xem bản tin: Phường Chợ Lớn,Lượt xem bản tin: UBND Quận 5";
+
     private async Task<long> BrowseAsync()
     {
         var first = _app.CreateBrowser();

@@ -55,6 +55,33 @@ public sealed class AccountsController(AccountAdministration accounts) : AdminCo
     public async Task<IActionResult> Unlock(string id, CancellationToken cancellationToken) =>
         await AfterChangeAsync(await accounts.UnlockAsync(id), cancellationToken);
 
+    [HttpGet(AdminRoutes.AccountUnits)]
+    public async Task<IActionResult> Units(string id, CancellationToken cancellationToken) =>
+        await accounts.GetUnitsAsync(id, cancellationToken) is { } model ? View(model) : NotFoundPage("Không tìm thấy tài khoản này.");
+
+    [HttpPost(AdminRoutes.AccountUnits)]
+    public async Task<IActionResult> Units(string id, AccountUnitsInput input, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return BadInput("Danh sách đơn vị gửi lên không hợp lệ. Vui lòng tải lại trang và chọn lại.");
+        }
+
+        var result = await accounts.SetUnitsAsync(id, input.UnitIds, cancellationToken);
+        if (result.Status == AccountChangeStatus.NotFound)
+        {
+            return NotFoundPage(result.Errors[0]);
+        }
+
+        if (!result.Succeeded)
+        {
+            return BadInput(result.Errors[0]);
+        }
+
+        TempData["Message"] = result.Message;
+        return Redirect(AdminRoutes.Accounts);
+    }
+
     [HttpGet(AdminRoutes.AccountResetPassword)]
     public async Task<IActionResult> ResetPassword(string id, CancellationToken cancellationToken)
     {

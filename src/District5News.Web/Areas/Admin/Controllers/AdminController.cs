@@ -25,4 +25,6 @@ public abstract class AdminController : Controller
     protected ViewResult BadInput(string message) => this.BadRequestPage(message);
 
     protected ViewResult NotFoundPage(string message) => ErrorPageExtensions.NotFoundPage(this, message);
+
+    protected ViewResult ForbiddenPage(string message) => ErrorPageExtensions.ForbiddenPage(this, message);
 }

@@ -1,6 +1,7 @@
 using District5News.Web.Features.Accounts;
 using District5News.Web.Features.Autosave;
 using District5News.Web.Features.Editing;
+using District5News.Web.Features.Units;
 using District5News.Web.Routing;
 using Microsoft.AspNetCore.Mvc;
 
@@ -10,7 +11,7 @@ namespace District5News.Web.Areas.Admin.Controllers;
 /// The bulletin form's autosave: the script posts what is typed (JSON answer; 401 JSON when the sign-in has expired),
 /// and on return the form offers the staff member's own draft back or discards it.
 /// </summary>
-public sealed class AutosaveController(EditorDrafts drafts, EditorQueries queries) : AdminController
+public sealed class AutosaveController(EditorDrafts drafts, EditorQueries queries, BulletinAccess access) : AdminController
 {
     /// <summary>A body at the editor's limit is 500.000 characters: a Vietnamese letter is up to nine once url-encoded (%E1%BB%87).</summary>
     private const int RequestLimitBytes = 8 * 1024 * 1024;
@@ -51,6 +52,12 @@ public sealed class AutosaveController(EditorDrafts drafts, EditorQueries querie
             return Unauthorized(new { error = "signed-out", message = JsonChallengeAttribute.SignedOutMessage });
         }
 
+        if (id is { } articleId
+            && await access.CheckArticleAsync(User, articleId, BulletinOperations.Edit, cancellationToken) is BulletinAccessResult.Denied denied)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden, new { error = "forbidden", message = denied.Message });
+        }
+
         var savedAt = await drafts.SaveAsync(userId, id, input, cancellationToken);
         return savedAt is { } at
             ? Json(new { savedAt = at, savedAtText = AutosaveText.Time(at) })
@@ -61,10 +68,27 @@ public sealed class AutosaveController(EditorDrafts drafts, EditorQueries querie
     {
         var userId = StaffMember.From(User).Id;
         var formUrl = id is { } articleId ? EditorUrls.Edit(articleId) : EditorUrls.Create;
-        ArticleFormViewModel? stored = null;
-        if (id is { } existing && (stored = await queries.GetEditFormAsync(existing, cancellationToken)) is null)
+        var scope = await access.ScopeAsync(User, cancellationToken);
+        if (scope.IsEmpty)
         {
-            return NotFoundPage(NotFoundMessage);
+            return ForbiddenPage(BulletinAccess.NoUnitMessage);
+        }
+
+        ArticleFormViewModel? stored = null;
+        if (id is { } existing)
+        {
+            switch (await access.CheckArticleAsync(User, existing, BulletinOperations.Edit, cancellationToken))
+            {
+                case BulletinAccessResult.Missing:
+                    return NotFoundPage(NotFoundMessage);
+                case BulletinAccessResult.Denied denied:
+                    return ForbiddenPage(denied.Message);
+            }
+
+            if ((stored = await queries.GetEditFormAsync(existing, scope, cancellationToken)) is null)
+            {
+                return NotFoundPage(NotFoundMessage);
+            }
         }
 
         if (await drafts.FindAsync(userId, id, cancellationToken) is not { } draft)
@@ -77,13 +101,13 @@ public sealed class AutosaveController(EditorDrafts drafts, EditorQueries querie
         ArticleFormViewModel form;
         if (stored is null)
         {
-            var blank = await queries.GetNewFormAsync(userId, cancellationToken);
+            var blank = await queries.GetNewFormAsync(userId, scope, cancellationToken);
             form = new ArticleFormViewModel { Input = input, Categories = blank.Categories, AuthorDisplayName = blank.AuthorDisplayName };
         }
         else
         {
             // The version the draft was typed on: when someone saved since, saving this is a conflict, never an overwrite.
-            form = await queries.GetFormAsync(id, input.Version ?? stored.Version, input, conflict: null, cancellationToken);
+            form = await queries.GetFormAsync(id, input.Version ?? stored.Version, input, conflict: null, scope, cancellationToken);
         }
 
         form.RestoredDraftAtUtc = draft.UpdatedAtUtc;

@@ -1,6 +1,7 @@
 using District5News.Web.Features.Accounts;
 using District5News.Web.Features.Editing;
 using District5News.Web.Features.Paging;
+using District5News.Web.Features.Units;
 using District5News.Web.Routing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,10 +9,10 @@ using Microsoft.AspNetCore.Mvc;
 namespace District5News.Web.Areas.Admin.Controllers;
 
 /// <summary>
-/// Deleted bulletins. Every staff member can see what is here and bring a bulletin back (publishing units do not exist
-/// yet, so any editor may restore any bulletin); only an administrator deletes for good, after a confirmation step.
+/// Deleted bulletins. An editor sees and brings back only their units' bulletins (filtered in the query, checked again
+/// on restore); an administrator sees all and alone deletes for good, after a confirmation step.
 /// </summary>
-public sealed class TrashController(EditorQueries queries, ArticleEditor editor, DeleteConfirmations confirmations) : AdminController
+public sealed class TrashController(EditorQueries queries, ArticleEditor editor, DeleteConfirmations confirmations, BulletinAccess access) : AdminController
 {
     [HttpGet(AdminRoutes.Trash)]
     public async Task<IActionResult> Index(int? page, CancellationToken cancellationToken)
@@ -21,13 +22,19 @@ public sealed class TrashController(EditorQueries queries, ArticleEditor editor,
             return BadInput("Số trang không hợp lệ.");
         }
 
-        return View(await queries.GetTrashAsync(pageNumber, User.IsInRole(StaffRoles.Administrator), cancellationToken));
+        return View(await queries.GetTrashAsync(
+            pageNumber, User.IsInRole(StaffRoles.Administrator), await access.ScopeAsync(User, cancellationToken), cancellationToken));
     }
 
     /// <param name="undo">Sent by the "Hoàn tác" button after a move to the trash: back to the bulletin instead of the trash.</param>
     [HttpPost(AdminRoutes.TrashRestore)]
     public async Task<IActionResult> Restore(int id, bool undo, CancellationToken cancellationToken)
     {
+        if (await access.CheckArticleAsync(User, id, BulletinOperations.Restore, cancellationToken) is BulletinAccessResult.Denied denied)
+        {
+            return ForbiddenPage(denied.Message);
+        }
+
         var title = await editor.RestoreFromTrashAsync(id, cancellationToken);
         if (title is null || !undo)
         {
