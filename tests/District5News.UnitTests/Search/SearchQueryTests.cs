@@ -110,6 +110,10 @@ public sealed class HighlighterTests
         Assert.Equal("<mark>Chợ</mark> mới ở phường <mark>Lớn</mark>", Title("chợ lớn", "Chợ mới ở phường Lớn"));
 
     [Fact]
+    public void Highlight_WordsApartOnlyFolded_OfAMarkedQuery_MarksOnlyTheSameMarks() =>
+        Assert.Equal("Cho vay vốn <mark>lớn</mark>", Title("Chợ Lớn", "Cho vay vốn lớn"));
+
+    [Fact]
     public void Excerpt_IsTakenAroundTheBestMatch_NotTheFirstWord()
     {
         var text = "Tổ dân phố tổ chức họp. " + string.Concat(Enumerable.Repeat("Người dân phường đến dự. ", 20))

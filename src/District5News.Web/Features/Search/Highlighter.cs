@@ -18,6 +18,14 @@ public static class Highlighter
         var inTitle = new SearchMatches(query, title);
         var inText = new SearchMatches(query, text);
         var grade = BestGrade(query, inTitle, inText);
+
+        // Words apart matched only once folded: of a query typed with marks, only the syllables with those marks are
+        // shown ("cho" is not the "Chợ" the resident typed).
+        if (grade is { Proximity: Proximity.Apart, SameMarks: false } && query.HasMarks)
+        {
+            grade = grade.Value with { SameMarks = true };
+        }
+
         var titleRuns = grade is { } g ? inTitle.Runs(g) : [];
         var textRuns = grade is { } h ? inText.Runs(h) : [];
 
