@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using District5News.Web.Data;
 using District5News.Web.Data.Configurations;
 using District5News.Web.Data.Entities;
+using District5News.Web.Features.Articles;
 using District5News.Web.Features.Editing;
 using District5News.Web.Features.Vietnamese;
 using Microsoft.Data.Sqlite;
@@ -77,8 +78,8 @@ internal static partial class BulletinGenerator
 
         var insert = Prepare(connection, transaction, """
             INSERT INTO "Articles" ("CategoryId", "Title", "Slug", "Lead", "BodyHtml", "Status", "PublishedAtUtc", "CreatedAtUtc",
-                "UpdatedAtUtc", "AuthorName", "ImportedViews", "Views", "SearchTitle", "SearchBody", "SearchTitleMarked", "SearchBodyMarked", "Version")
-            VALUES ($category, $title, $slug, $lead, $body, $status, $published, $published, $published, $author, $imported, $views,
+                "UpdatedAtUtc", "AuthorName", "ByNewsroom", "ImportedViews", "Views", "SearchTitle", "SearchBody", "SearchTitleMarked", "SearchBodyMarked", "Version")
+            VALUES ($category, $title, $slug, $lead, $body, $status, $published, $published, $published, $author, 1, $imported, $views,
                 $searchTitle, $searchBody, $searchTitleMarked, $searchBodyMarked, $version)
             """, "$category", "$title", "$slug", "$lead", "$body", "$status", "$published", "$author", "$imported", "$views",
             "$searchTitle", "$searchBody", "$searchTitleMarked", "$searchBodyMarked", "$version");
