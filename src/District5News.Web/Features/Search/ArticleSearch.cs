@@ -155,91 +155,123 @@ public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, Tim
     }
 
     /// <summary>
-    /// One search on SQLite FTS5, step by step (<see cref="SearchRanking"/>): each step is an FTS5 expression, made
-    /// exclusive of the steps before it with NOT, and a page is filled from the first steps on, each newest first;
-    /// a step is counted only when the page lies beyond it. Nothing here reads a whole match list from the bulletins
-    /// table (its rows are long, and the columns after the body sit on overflow pages): counts come from FTS5 less the
-    /// few hidden bulletins that match, and a page of a large step walks the (status, deleted, published) index newest
-    /// first, asking FTS5 about each bulletin, until the page is full. A small step is read from FTS5 and sorted instead.
+    /// One search on SQLite FTS5, step by step (<see cref="SearchRanking"/>), all inside SQLite; nothing reads a whole
+    /// match list from the bulletins table (its rows are long, and the columns after the body sit on overflow pages).
+    /// Each step's bulletins are read from FTS5 once, less those of earlier steps and the hidden ones (drafts, taken
+    /// down, trash, scheduled: few, from an index), into a temporary table of this connection (in memory); its row
+    /// count is the step's count. The page is filled from the first steps on, each newest first, and a step is read
+    /// only when the page lies beyond the steps before it. A step's page walks the (status, deleted, published) index
+    /// newest first keeping the step's ids, or, for a step of a few bulletins, sorts them. The last step (every word,
+    /// anywhere) is mostly dense: its page asks FTS5 about each bulletin of the walk (cheap for words alone), unless
+    /// the walk would be long. Asking FTS5 about single bulletins costs about 0.1 ms for a phrase, so phrase steps
+    /// are never walked that way.
     /// </summary>
     private sealed class FtsSearch(NewsDbContext db, DateTime nowUtc)
     {
-        private const int SmallTier = 1500;
+        // The last step is walked bulletin by bulletin when the page should be found within this many index entries.
+        private const int WalkLimit = 200;
 
         private static readonly string VisibleWhere = ArticleVisibility.VisibleSql("a", "@now");
 
         private static readonly string Hidden = ArticleVisibility.HiddenIdsSql("@now");
 
+        private const string Setup = """
+            PRAGMA temp_store = MEMORY;
+            CREATE TEMP TABLE IF NOT EXISTS "SearchSeen" ("Id" INTEGER PRIMARY KEY);
+            CREATE TEMP TABLE IF NOT EXISTS "SearchStep" ("Id" INTEGER PRIMARY KEY);
+            DELETE FROM temp."SearchSeen";
+            DELETE FROM temp."SearchStep";
+            """;
+
+        private static readonly string CountVisible =
+            $"""SELECT count(*) FROM "ArticleSearch" WHERE "ArticleSearch" MATCH @match AND rowid NOT IN (SELECT "Id" FROM ({Hidden}))""";
+
+        private const string ClearStep = """DELETE FROM temp."SearchStep";""";
+
+        private static readonly string ReadStep = $"""
+            INSERT INTO temp."SearchStep" SELECT rowid FROM "ArticleSearch" WHERE "ArticleSearch" MATCH @match
+                AND rowid NOT IN temp."SearchSeen" AND rowid NOT IN (SELECT "Id" FROM ({Hidden}));
+            """;
+
+        private const string KeepStep = """INSERT INTO temp."SearchSeen" SELECT "Id" FROM temp."SearchStep";""";
+
+        private static readonly string WalkStep = $"""
+            SELECT a."Id" FROM "Articles" AS a INDEXED BY "IX_Articles_Status_DeletedAtUtc_PublishedAtUtc"
+            WHERE {VisibleWhere} AND a."Id" IN temp."SearchStep"
+            ORDER BY a."PublishedAtUtc" DESC, a."Id" DESC LIMIT @take OFFSET @skip
+            """;
+
+        private const string SortStep = """
+            SELECT a."Id" FROM temp."SearchStep" AS s CROSS JOIN "Articles" AS a ON a."Id" = s."Id"
+            ORDER BY a."PublishedAtUtc" DESC, a."Id" DESC LIMIT @take OFFSET @skip
+            """;
+
+        private static readonly string WalkRest = $"""
+            SELECT a."Id" FROM "Articles" AS a INDEXED BY "IX_Articles_Status_DeletedAtUtc_PublishedAtUtc"
+            WHERE {VisibleWhere} AND a."Id" NOT IN temp."SearchSeen"
+              AND EXISTS (SELECT 1 FROM "ArticleSearch" WHERE "ArticleSearch" MATCH @match AND rowid = a."Id")
+            ORDER BY a."PublishedAtUtc" DESC, a."Id" DESC LIMIT @take OFFSET @skip
+            """;
+
         public async Task<(IReadOnlyList<int> Ids, int Total)> FindAsync(SearchQuery query, int page, CancellationToken cancellationToken)
         {
             var steps = SearchRanking.Tiers(query).Select(t => FtsMatch.For(query, t)).ToList();
-
-            // The last step is "every word, title or body": every match.
-            var total = await CountVisibleAsync(steps[^1], cancellationToken);
-            if (total == 0)
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
             {
-                return ([], 0);
-            }
-
-            var skip = PageRequest.Skip(page, PageSize);
-            var ids = new List<int>(PageSize);
-            var before = 0;
-            for (var i = 0; i < steps.Count && ids.Count < PageSize && before < total; i++)
-            {
-                var step = i == 0 ? steps[0] : $"({steps[i]}) NOT ({string.Join(" OR ", steps.Take(i).Select(e => "(" + e + ")"))})";
-                var count = i == steps.Count - 1 ? total - before : await CountVisibleAsync(step, cancellationToken);
-                if (skip + ids.Count < before + count)
+                // The last step is "every word, title or body": every match.
+                var total = await ScalarAsync(CountVisible, steps[^1], cancellationToken);
+                if (total == 0)
                 {
-                    var stepSkip = skip + ids.Count - before;
-                    ids.AddRange(await PageAsync(step, count, stepSkip, Math.Min(PageSize - ids.Count, count - stepSkip), cancellationToken));
+                    return ([], 0);
                 }
 
-                before += count;
-            }
+                await ExecuteAsync(Setup, null, cancellationToken);
+                var lastId = await ScalarAsync("""SELECT coalesce(max("Id"), 0) FROM "Articles" """, null, cancellationToken);
+                var skip = PageRequest.Skip(page, PageSize);
+                var ids = new List<int>(PageSize);
+                var before = 0;
+                for (var i = 0; i < steps.Count && ids.Count < PageSize && before < total; i++)
+                {
+                    var last = i == steps.Count - 1;
+                    var count = total - before;
+                    var stepSkip = skip + ids.Count - before;
+                    var take = Math.Min(PageSize - ids.Count, count - stepSkip);
+                    if (last && (long)(stepSkip + take) * lastId / count <= WalkLimit)
+                    {
+                        ids.AddRange(await IdsAsync(WalkRest, steps[i], stepSkip, take, cancellationToken));
+                        break;
+                    }
 
-            return (ids, total);
+                    await ExecuteAsync(ClearStep, null, cancellationToken);
+                    count = await ExecuteAsync(ReadStep, steps[i], cancellationToken);
+                    if (stepSkip < count)
+                    {
+                        take = Math.Min(PageSize - ids.Count, count - stepSkip);
+
+                        // Sorting a step reads its rows; walking the index reads about lastId / count entries per result.
+                        var sort = (long)count * count * 100 < (long)(stepSkip + take) * lastId;
+                        ids.AddRange(await IdsAsync(sort ? SortStep : WalkStep, null, stepSkip, take, cancellationToken));
+                    }
+
+                    if (ids.Count < PageSize && !last)
+                    {
+                        await ExecuteAsync(KeepStep, null, cancellationToken);
+                    }
+
+                    before += count;
+                }
+
+                return (ids, total);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
         }
 
-        private async Task<int> CountVisibleAsync(string match, CancellationToken cancellationToken)
-        {
-            var matches = await ScalarAsync(
-                """SELECT count(*) FROM "ArticleSearch" WHERE "ArticleSearch" MATCH @match""", match, cancellationToken);
-            if (matches == 0)
-            {
-                return 0;
-            }
-
-            if (matches <= SmallTier)
-            {
-                return await ScalarAsync($"""
-                    SELECT count(*) FROM "ArticleSearch" AS s CROSS JOIN "Articles" AS a ON a."Id" = s.rowid
-                    WHERE s."ArticleSearch" MATCH @match AND {VisibleWhere}
-                    """, match, cancellationToken);
-            }
-
-            // Many matches: subtract the hidden ones (drafts, taken down, in the trash, scheduled), which are few.
-            var hidden = await ScalarAsync($"""
-                SELECT count(*) FROM ({Hidden}) AS h
-                WHERE EXISTS (SELECT 1 FROM "ArticleSearch" WHERE "ArticleSearch" MATCH @match AND rowid = h."Id")
-                """, match, cancellationToken);
-            return matches - hidden;
-        }
-
-        private async Task<List<int>> PageAsync(string match, int tierCount, int skip, int take, CancellationToken cancellationToken)
-        {
-            var sql = tierCount <= SmallTier
-                ? $"""
-                    SELECT a."Id" FROM "ArticleSearch" AS s CROSS JOIN "Articles" AS a ON a."Id" = s.rowid
-                    WHERE s."ArticleSearch" MATCH @match AND {VisibleWhere}
-                    ORDER BY a."PublishedAtUtc" DESC, a."Id" DESC LIMIT @take OFFSET @skip
-                    """
-                : $"""
-                    SELECT a."Id" FROM "Articles" AS a
-                    WHERE {VisibleWhere}
-                      AND EXISTS (SELECT 1 FROM "ArticleSearch" WHERE "ArticleSearch" MATCH @match AND rowid = a."Id")
-                    ORDER BY a."PublishedAtUtc" DESC, a."Id" DESC LIMIT @take OFFSET @skip
-                    """;
-            return await WithCommandAsync(sql, match, async command =>
+        private Task<List<int>> IdsAsync(string sql, string? match, int skip, int take, CancellationToken cancellationToken) =>
+            WithCommandAsync(sql, match, async command =>
             {
                 command.Parameters.Add(new SqliteParameter("@take", take));
                 command.Parameters.Add(new SqliteParameter("@skip", skip));
@@ -252,37 +284,29 @@ public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, Tim
 
                 return ids;
             }, cancellationToken);
-        }
 
-        private Task<int> ScalarAsync(string sql, string match, CancellationToken cancellationToken) =>
+        /// <summary>Runs a statement that changes rows (of the temporary tables), giving how many it changed.</summary>
+        private Task<int> ExecuteAsync(string sql, string? match, CancellationToken cancellationToken) =>
+            WithCommandAsync(sql, match, command => command.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
+
+        private Task<int> ScalarAsync(string sql, string? match, CancellationToken cancellationToken) =>
             WithCommandAsync(sql, match, async command =>
                 Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture),
                 cancellationToken);
 
-        /// <summary>Runs one statement with the query's parameters on the context's own connection.</summary>
-        private async Task<T> WithCommandAsync<T>(string sql, string match, Func<System.Data.Common.DbCommand, Task<T>> run, CancellationToken cancellationToken)
+        /// <summary>Runs one statement with the query's parameters on the context's own connection (opened by the caller).</summary>
+        private async Task<T> WithCommandAsync<T>(string sql, string? match, Func<System.Data.Common.DbCommand, Task<T>> run, CancellationToken cancellationToken)
         {
-            var connection = db.Database.GetDbConnection();
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            try
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = sql;
+            if (match is not null)
             {
-                await using var command = connection.CreateCommand();
-                command.CommandText = sql;
-                AddParameters(command, match);
-                return await run(command);
+                command.Parameters.Add(new SqliteParameter("@match", match));
             }
-            finally
-            {
-                await db.Database.CloseConnectionAsync();
-            }
-        }
-
-        private void AddParameters(System.Data.Common.DbCommand command, string match)
-        {
-            command.Parameters.Add(new SqliteParameter("@match", match));
 
             // Stored the way EF writes UTC times in SQLite, so text comparison orders them.
             command.Parameters.Add(new SqliteParameter("@now", nowUtc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture)));
+            return await run(command);
         }
     }
 }
@@ -296,7 +320,11 @@ internal static class FtsMatch
         var columns = (tier.SameMarks, tier.InTitle) switch
         {
             (false, true) => "SearchTitle",
-            (false, false) => "{SearchTitle SearchBody}",
+
+            // Title or body, folded: no column filter, which would make FTS5 read every position list. A folded syllable
+            // found in a marked column was typed without marks, so the folded column holds it at the same place: the
+            // answer is the same.
+            (false, false) => null,
             (true, true) => "SearchTitleMarked",
             (true, false) => "{SearchTitleMarked SearchBodyMarked}",
         };
@@ -311,7 +339,7 @@ internal static class FtsMatch
                 $"NEAR({string.Join(' ', words.Select(Quote))}, {SearchRanking.TogetherSpan(words.Count) - 2})",
             _ => string.Join(" AND ", words.Select(Quote)),
         };
-        return $"{columns} : ({match})";
+        return columns is null ? match : $"{columns} : ({match})";
     }
 
     private static string Quote(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
