@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using District5News.Web.Data;
 using District5News.Web.Data.Configurations;
 using District5News.Web.Data.Entities;
+using District5News.Web.Features.Articles;
 using District5News.Web.Features.Editing;
 using District5News.Web.Features.Vietnamese;
 using Microsoft.Data.Sqlite;
@@ -77,11 +78,11 @@ internal static partial class BulletinGenerator
 
         var insert = Prepare(connection, transaction, """
             INSERT INTO "Articles" ("CategoryId", "Title", "Slug", "Lead", "BodyHtml", "Status", "PublishedAtUtc", "CreatedAtUtc",
-                "UpdatedAtUtc", "AuthorName", "ImportedViews", "Views", "SearchTitle", "SearchBody", "Version")
-            VALUES ($category, $title, $slug, $lead, $body, $status, $published, $published, $published, $author, $imported, $views,
-                $searchTitle, $searchBody, $version)
+                "UpdatedAtUtc", "AuthorName", "ByNewsroom", "ImportedViews", "Views", "SearchTitle", "SearchBody", "SearchTitleMarked", "SearchBodyMarked", "Version")
+            VALUES ($category, $title, $slug, $lead, $body, $status, $published, $published, $published, $author, 1, $imported, $views,
+                $searchTitle, $searchBody, $searchTitleMarked, $searchBodyMarked, $version)
             """, "$category", "$title", "$slug", "$lead", "$body", "$status", "$published", "$author", "$imported", "$views",
-            "$searchTitle", "$searchBody", "$version");
+            "$searchTitle", "$searchBody", "$searchTitleMarked", "$searchBodyMarked", "$version");
         var insertDay = Prepare(connection, transaction,
             """INSERT INTO "ArticleDailyViews" ("ArticleId", "Date", "Views") VALUES ($id, $date, $views)""", "$id", "$date", "$views");
 
@@ -117,7 +118,7 @@ internal static partial class BulletinGenerator
             var dailyViews = Enumerable.Range(0, Math.Min(3, ageDays + 1)).Select(d => (long)random.Next(5, 400 / (d + 1))).ToArray();
 
             Bind(insert, source.CategoryId, article.Title, article.Slug, article.Lead, article.BodyHtml, (int)status, Format(utc),
-                "Ban biên tập", imported, dailyViews.Sum(), article.SearchTitle, article.SearchBody, Guid.NewGuid().ToString().ToUpperInvariant());
+                "Ban biên tập", imported, dailyViews.Sum(), article.SearchTitle, article.SearchBody, article.SearchTitleMarked, article.SearchBodyMarked, Guid.NewGuid().ToString().ToUpperInvariant());
             await insert.ExecuteNonQueryAsync();
             var id = i + 1;
             for (var d = 0; d < dailyViews.Length; d++)

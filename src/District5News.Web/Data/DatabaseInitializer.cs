@@ -37,6 +37,11 @@ public sealed class DatabaseInitializer(
             await ActivatorUtilities.CreateInstance<Features.Editing.StoredHtmlResanitizer>(services).ResanitizeAllAsync(cancellationToken);
         }
 
+        if (Features.Search.SearchTextBackfill.IsDue(pending))
+        {
+            await ActivatorUtilities.CreateInstance<Features.Search.SearchTextBackfill>(services).FillAsync(cancellationToken);
+        }
+
         // Roles are part of the schema's meaning, not accounts: every environment has them.
         await services.GetRequiredService<Features.Accounts.StaffAccounts>().EnsureRolesAsync();
 

@@ -70,7 +70,7 @@ public abstract class SearchAtScaleTests(SearchAtScaleTests.ManyBulletinsSite ap
                 await db.Database.ExecuteSqlRawAsync("""ANALYZE "Articles";""");
                 var now = app.Clock.GetUtcNow().UtcDateTime;
                 var explainCount = "EXPLAIN " + ArticleSearch.TsQuerySql.Count;
-                var explainPage = "EXPLAIN " + ArticleSearch.TsQuerySql.Page;
+                var explainPage = "EXPLAIN " + ArticleSearch.TsQuerySql.Page(query!);
                 return new[]
                 {
                     string.Join('\n', await db.Database.SqlQueryRaw<string>(explainCount, ArticleSearch.TsQuerySql.Parameters(query!, now)).ToListAsync()),

@@ -53,6 +53,35 @@ public sealed class VietnameseTextTests
         Assert.Equal(["dong", "chi", "bi", "thu", "2026"], VietnameseText.Words("  Đồng chí, Bí-thư (2026)! "));
 
     [Theory]
+    [InlineData("Tô Đại Phong", "tô đại phong")]
+    [InlineData("ÐẠI", "đại")] // U+00D0 read as Đ
+    [InlineData("Hoà bình, thuỷ lợi, hoè", "hòa bình thủy lợi hòe")] // one place for the tone mark
+    [InlineData("hòa bình thủy lợi hòe", "hòa bình thủy lợi hòe")]
+    [InlineData("Hoàng Quốc Việt, người, khuỷu, già, gì, quý", "hoàng quốc việt người khuỷu già gì quý")]
+    [InlineData("Quận 5", "quận 5")]
+    public void MarkedSearchForm_KeepsMarks_LowerCase_OneTonePlacement(string input, string expected) =>
+        Assert.Equal(expected, VietnameseText.MarkedSearchForm(input));
+
+    [Fact]
+    public void MarkedSearchForm_DecomposedInput_IsTheSame() =>
+        Assert.Equal("nguyễn thị hường", VietnameseText.MarkedSearchForm("Nguyễn Thị Hường".Normalize(NormalizationForm.FormD)));
+
+    [Fact]
+    public void Syllables_PointAtTheTextAndFoldLikeWords()
+    {
+        const string text = "Ông Tô-Đại (Phong) 2026";
+        var syllables = VietnameseText.Syllables(text);
+
+        Assert.Equal(["ong", "to", "dai", "phong", "2026"], syllables.Select(s => s.Folded));
+        Assert.Equal(["Ông", "Tô", "Đại", "Phong", "2026"], syllables.Select(s => text[s.Start..s.End]));
+        Assert.Equal(VietnameseText.Words(text), syllables.Select(s => s.Folded));
+    }
+
+    [Fact]
+    public void Words_TextWithSurrogatesAndStrayMarks_DoesNotThrow() =>
+        Assert.Equal(["a", "b"], VietnameseText.Words("\u0301a \U0001F600 b"));
+
+    [Theory]
     [InlineData("Hội nghị Ban Tuyên giáo Quận ủy năm 2026", "hoi-nghi-ban-tuyen-giao-quan-uy-nam-2026")]
     [InlineData("Đường Trần Hưng Đạo: cấm xe từ 20 giờ", "duong-tran-hung-dao-cam-xe-tu-20-gio")]
     [InlineData("“Xuân yêu thương” – 2027", "xuan-yeu-thuong-2027")]

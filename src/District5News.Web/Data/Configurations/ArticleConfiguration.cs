@@ -16,6 +16,7 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.AuthorName).HasMaxLength(256);
         builder.Property(a => a.UpdatedBy).HasMaxLength(256);
         builder.Property(a => a.SearchTitle).HasMaxLength(ArticleLimits.TitleLength);
+        builder.Property(a => a.SearchTitleMarked).HasMaxLength(ArticleLimits.TitleLength);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Ignore(a => a.TotalViews);
         builder.HasOne(a => a.Category).WithMany(c => c.Articles).HasForeignKey(a => a.CategoryId)

@@ -61,6 +61,12 @@ public class Article
     /// <summary>Folded lead and body words, for search.</summary>
     public string SearchBody { get; private set; } = string.Empty;
 
+    /// <summary>The title's syllables with their tone marks, lower case (<see cref="VietnameseText.Marked"/>): a query typed with marks ranks these first.</summary>
+    public string SearchTitleMarked { get; private set; } = string.Empty;
+
+    /// <summary>The lead's and body's syllables with their tone marks, lower case.</summary>
+    public string SearchBodyMarked { get; private set; } = string.Empty;
+
     public DateTime? DeletedAtUtc { get; set; }
 
     /// <summary>Optimistic concurrency token, changed on every save (portable across SQLite and SQL Server).</summary>
@@ -81,6 +87,8 @@ public class Article
         Slug = VietnameseText.Slugify(Title);
         SearchTitle = VietnameseText.SearchForm(Title);
         SearchBody = VietnameseText.SearchForm(Lead + " " + bodyPlainText);
+        SearchTitleMarked = VietnameseText.MarkedSearchForm(Title);
+        SearchBodyMarked = VietnameseText.MarkedSearchForm(Lead + " " + bodyPlainText);
     }
 
     public void Publish(DateTime publishedAtUtc)

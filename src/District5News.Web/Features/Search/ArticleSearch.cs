@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using District5News.Web.Data;
 using District5News.Web.Data.Entities;
 using District5News.Web.Features.Articles;
@@ -10,12 +11,13 @@ using Npgsql;
 namespace District5News.Web.Features.Search;
 
 /// <summary>
-/// Accent-insensitive search over the pre-folded title and body. On SQLite it uses the FTS5 table ArticleSearch
-/// (kept in step by triggers, see the SQLite migrations); on PostgreSQL the GIN full-text indexes of the migration
-/// ArticleSearchIndex (docs/decisions/0007-postgresql.md); on SQL Server it matches whole folded words with LIKE
-/// (docs/benchmarks.md describes the full-text index to use at scale). Bulletins whose title holds every word
-/// rank first; within equal relevance, newest first. Answers are kept in <see cref="SearchResultCache"/> until the
-/// public content changes, so a query many residents type costs one search.
+/// Accent-insensitive search over the pre-folded title and body, ranked by how well each bulletin matches
+/// (<see cref="SearchRanking"/>, docs/search.md), then newest first. On SQLite it uses the FTS5 table ArticleSearch
+/// (kept in step by triggers, see the SQLite migrations), step by step; on PostgreSQL the GIN full-text indexes of the
+/// migration ArticleSearchIndex find the bulletins and the steps order them (docs/decisions/0007-postgresql.md); on SQL
+/// Server it matches whole folded words with LIKE and ranks without the "together" step (docs/benchmarks.md describes
+/// the full-text index to use at scale). Answers are kept in <see cref="SearchResultCache"/> until the public content
+/// changes, so a query many residents type costs one search.
 /// </summary>
 public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, TimeProvider clock, SearchResultCache cache)
 {
@@ -32,20 +34,28 @@ public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, Tim
                 ? await FindWithTsQueryAsync(query, page, cancellationToken)
                 : await FindWithLikeAsync(query, page, cancellationToken);
 
-        var found = ids.Count == 0
-            ? []
-            : await ArticleQueries.ToListItems(db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))).ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+        {
+            return new PagedList<SearchResultItem>([], page, PageSize, total);
+        }
+
+        var found = await ArticleQueries.ToListItems(db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))).ToListAsync(cancellationToken);
+        var bodies = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.BodyHtml })
+            .ToDictionaryAsync(a => a.Id, a => a.BodyHtml, cancellationToken);
         var byId = found.ToDictionary(i => i.Id);
-        var words = query.Words.ToHashSet(StringComparer.Ordinal);
-        var items = ids.Where(byId.ContainsKey).Select(id => byId[id]).Select(i => new SearchResultItem(
-            i, Highlighter.Highlight(i.Title, words), Highlighter.Highlight(Highlighter.Excerpt(i.Lead, words), words))).ToList();
+        var items = ids.Where(byId.ContainsKey).Select(id => byId[id]).Select(i =>
+        {
+            // The same text the index holds for the body: the lead, then the body's words.
+            var (title, excerpt) = Highlighter.ForResult(query, i.Title, i.Lead, i.Lead + " " + ArticleHtml.ToPlainText(bodies.GetValueOrDefault(i.Id)));
+            return new SearchResultItem(i, title, excerpt);
+        }).ToList();
         return new PagedList<SearchResultItem>(items, page, PageSize, total);
     }
 
     /// <summary>
     /// PostgreSQL: every folded word as a lexeme of the 'simple' configuration, ANDed by plainto_tsquery, matched
-    /// against the same expressions the migration ArticleSearchIndex indexes with GIN, so the bulletins table is
-    /// reached through the index, never scanned. Title matches first, then newest: the order FtsSearch gives.
+    /// against the same expression the migration ArticleSearchIndex indexes with GIN, so the bulletins table is
+    /// reached through the index, never scanned. The matches are ordered by the ranking steps, then newest first.
     /// </summary>
     private async Task<(IReadOnlyList<int> Ids, int Total)> FindWithTsQueryAsync(SearchQuery query, int page, CancellationToken cancellationToken)
     {
@@ -57,7 +67,7 @@ public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, Tim
         }
 
         var ids = await db.Database.SqlQueryRaw<int>(
-            TsQuerySql.Page,
+            TsQuerySql.Page(query),
             [.. TsQuerySql.Parameters(query, nowUtc), new NpgsqlParameter("take", PageSize), new NpgsqlParameter("skip", PageRequest.Skip(page, PageSize))])
             .ToListAsync(cancellationToken);
         return (ids, total);
@@ -66,9 +76,8 @@ public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, Tim
     /// <summary>PostgreSQL's search statements, visible to the test that checks their plans use the indexes.</summary>
     internal static class TsQuerySql
     {
-        // These must stay the indexed expressions of the migration ArticleSearchIndex.
+        // This must stay the indexed expression of the migration ArticleSearchIndex.
         private const string Document = """to_tsvector('simple', a."SearchTitle" || ' ' || a."SearchBody")""";
-        private const string Title = """to_tsvector('simple', a."SearchTitle")""";
         private const string Words = "plainto_tsquery('simple', @words)";
 
         // Built only from constants: the words and the time travel as parameters.
@@ -76,124 +85,193 @@ public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, Tim
 
         public static readonly string Count = $"""SELECT count(*)::int AS "Value" FROM "Articles" AS a WHERE {Where}""";
 
-        public static readonly string Page = $"""
-            SELECT a."Id" AS "Value" FROM "Articles" AS a WHERE {Where}
-            ORDER BY {Title} @@ {Words} DESC, a."PublishedAtUtc" DESC, a."Id" DESC
-            LIMIT @take OFFSET @skip
-            """;
+        /// <summary>The page: the matches ordered by the first ranking step each one meets (the last step is every match).</summary>
+        public static string Page(SearchQuery query)
+        {
+            var tiers = SearchRanking.Tiers(query);
+            var steps = string.Concat(tiers.SkipLast(1).Select((tier, i) => $" WHEN {Condition(tier)} THEN {i}"));
+            return $"""
+                SELECT a."Id" AS "Value" FROM "Articles" AS a WHERE {Where}
+                ORDER BY CASE{steps} ELSE {tiers.Count - 1} END, a."PublishedAtUtc" DESC, a."Id" DESC
+                LIMIT @take OFFSET @skip
+                """;
+        }
+
+        /// <summary>
+        /// One step as a condition on the row. A phrase or a together run is looked for in the title and in the body
+        /// separately (never across the two, as FTS5 columns); "apart" in the body means anywhere in the bulletin.
+        /// </summary>
+        private static string Condition(SearchTier tier)
+        {
+            var (title, body, prefix) = tier.SameMarks ? ("SearchTitleMarked", "SearchBodyMarked", "marked_") : ("SearchTitle", "SearchBody", string.Empty);
+            var field = tier.InTitle ? $"""to_tsvector('simple', a."{title}")""" : $"""to_tsvector('simple', a."{body}")""";
+            return tier.Proximity switch
+            {
+                Proximity.Phrase => $"{field} @@ phraseto_tsquery('simple', @{prefix}sequence)",
+                Proximity.Together => $"""{SearchSpanFunction}({field}, @{prefix}word_list) <= @{prefix}span""",
+                _ when tier.InTitle => $"{field} @@ plainto_tsquery('simple', @{prefix}words)",
+                _ => $"""to_tsvector('simple', a."{title}" || ' ' || a."{body}") @@ plainto_tsquery('simple', @{prefix}words)""",
+            };
+        }
+
+        /// <summary>The function of the migration SearchWithToneMarks: the shortest run of a vector holding every word.</summary>
+        private const string SearchSpanFunction = "\"SearchSpan\"";
 
         public static NpgsqlParameter[] Parameters(SearchQuery query, DateTime nowUtc) =>
-            [new("words", string.Join(' ', query.Words)), new("now", nowUtc)];
+        [
+            new("words", string.Join(' ', query.Words)),
+            new("sequence", string.Join(' ', query.Sequence)),
+            new("word_list", query.Words.ToArray()),
+            new("span", SearchRanking.TogetherSpan(query.Words.Count)),
+            new("marked_words", string.Join(' ', query.MarkedWords)),
+            new("marked_sequence", string.Join(' ', query.MarkedSequence)),
+            new("marked_word_list", query.MarkedWords.ToArray()),
+            new("marked_span", SearchRanking.TogetherSpan(query.MarkedWords.Count)),
+            new("now", nowUtc),
+        ];
     }
 
-    /// <summary>SQL Server (no FTS5 here): whole folded words with LIKE; see docs/benchmarks.md for full-text search.</summary>
+    /// <summary>
+    /// SQL Server (no FTS5 here): whole folded words with LIKE, ranked by the steps LIKE can tell (phrase, with the
+    /// marks typed, in the title), without the "together" step; see docs/benchmarks.md for full-text search.
+    /// </summary>
     private async Task<(IReadOnlyList<int> Ids, int Total)> FindWithLikeAsync(SearchQuery query, int page, CancellationToken cancellationToken)
     {
         var matches = articles.Visible();
-        var titles = articles.Visible();
         foreach (var word in query.Words)
         {
             var pattern = "% " + word + " %";
             matches = matches.Where(a => EF.Functions.Like(" " + a.SearchTitle + " " + a.SearchBody + " ", pattern));
-            titles = titles.Where(a => EF.Functions.Like(" " + a.SearchTitle + " ", pattern));
         }
 
-        var titleMatches = titles.Select(a => a.Id);
         var ordered = matches
-            .OrderBy(a => titleMatches.Contains(a.Id) ? 0 : 1)
+            .OrderBy(LikeRanking.Step(query))
             .ThenByDescending(a => a.PublishedAtUtc)
             .ThenByDescending(a => a.Id)
             .Select(a => a.Id);
-        var total = await ordered.CountAsync(cancellationToken);
+        var total = await matches.CountAsync(cancellationToken);
         var ids = total == 0 ? [] : await ordered.Skip(PageRequest.Skip(page, PageSize)).Take(PageSize).ToListAsync(cancellationToken);
         return (ids, total);
     }
 
     /// <summary>
-    /// One search on SQLite FTS5, in two tiers: bulletins whose title holds every word, then those where only the
-    /// body does (FTS5's NOT gives that tier directly), each newest first. Nothing here reads a whole match list
-    /// from the bulletins table (its rows are long, and the columns after the body sit on overflow pages):
-    /// counts come from FTS5 less the few hidden bulletins that match, and a page of a large tier walks the
-    /// (status, deleted, published) index newest first, asking FTS5 about each bulletin, until the page is full.
-    /// A small tier (rare words) is read from FTS5 and sorted instead.
+    /// One search on SQLite FTS5, step by step (<see cref="SearchRanking"/>), all inside SQLite; nothing reads a whole
+    /// match list from the bulletins table (its rows are long, and the columns after the body sit on overflow pages).
+    /// Each step's bulletins are read from FTS5 once, less those of earlier steps and the hidden ones (drafts, taken
+    /// down, trash, scheduled: few, from an index), into a temporary table of this connection (in memory); its row
+    /// count is the step's count. The page is filled from the first steps on, each newest first, and a step is read
+    /// only when the page lies beyond the steps before it. A step's page walks the (status, deleted, published) index
+    /// newest first keeping the step's ids, or, for a step of a few bulletins, sorts them. The last step (every word,
+    /// anywhere) is mostly dense: its page asks FTS5 about each bulletin of the walk (cheap for words alone), unless
+    /// the walk would be long. Asking FTS5 about single bulletins costs about 0.1 ms for a phrase, so phrase steps
+    /// are never walked that way.
     /// </summary>
     private sealed class FtsSearch(NewsDbContext db, DateTime nowUtc)
     {
-        private const int SmallTier = 1500;
+        // The last step is walked bulletin by bulletin when the page should be found within this many index entries.
+        private const int WalkLimit = 200;
 
         private static readonly string VisibleWhere = ArticleVisibility.VisibleSql("a", "@now");
 
         private static readonly string Hidden = ArticleVisibility.HiddenIdsSql("@now");
 
+        private const string Setup = """
+            PRAGMA temp_store = MEMORY;
+            CREATE TEMP TABLE IF NOT EXISTS "SearchSeen" ("Id" INTEGER PRIMARY KEY);
+            CREATE TEMP TABLE IF NOT EXISTS "SearchStep" ("Id" INTEGER PRIMARY KEY);
+            DELETE FROM temp."SearchSeen";
+            DELETE FROM temp."SearchStep";
+            """;
+
+        private static readonly string CountVisible =
+            $"""SELECT count(*) FROM "ArticleSearch" WHERE "ArticleSearch" MATCH @match AND rowid NOT IN (SELECT "Id" FROM ({Hidden}))""";
+
+        private const string ClearStep = """DELETE FROM temp."SearchStep";""";
+
+        private static readonly string ReadStep = $"""
+            INSERT INTO temp."SearchStep" SELECT rowid FROM "ArticleSearch" WHERE "ArticleSearch" MATCH @match
+                AND rowid NOT IN temp."SearchSeen" AND rowid NOT IN (SELECT "Id" FROM ({Hidden}));
+            """;
+
+        private const string KeepStep = """INSERT INTO temp."SearchSeen" SELECT "Id" FROM temp."SearchStep";""";
+
+        private static readonly string WalkStep = $"""
+            SELECT a."Id" FROM "Articles" AS a INDEXED BY "IX_Articles_Status_DeletedAtUtc_PublishedAtUtc"
+            WHERE {VisibleWhere} AND a."Id" IN temp."SearchStep"
+            ORDER BY a."PublishedAtUtc" DESC, a."Id" DESC LIMIT @take OFFSET @skip
+            """;
+
+        private const string SortStep = """
+            SELECT a."Id" FROM temp."SearchStep" AS s CROSS JOIN "Articles" AS a ON a."Id" = s."Id"
+            ORDER BY a."PublishedAtUtc" DESC, a."Id" DESC LIMIT @take OFFSET @skip
+            """;
+
+        private static readonly string WalkRest = $"""
+            SELECT a."Id" FROM "Articles" AS a INDEXED BY "IX_Articles_Status_DeletedAtUtc_PublishedAtUtc"
+            WHERE {VisibleWhere} AND a."Id" NOT IN temp."SearchSeen"
+              AND EXISTS (SELECT 1 FROM "ArticleSearch" WHERE "ArticleSearch" MATCH @match AND rowid = a."Id")
+            ORDER BY a."PublishedAtUtc" DESC, a."Id" DESC LIMIT @take OFFSET @skip
+            """;
+
         public async Task<(IReadOnlyList<int> Ids, int Total)> FindAsync(SearchQuery query, int page, CancellationToken cancellationToken)
         {
-            var all = query.ToFtsMatch();
-            var inTitle = query.ToFtsMatch(nameof(Article.SearchTitle));
-            var onlyInBody = $"({all}) NOT ({inTitle})";
-
-            var total = await CountVisibleAsync(all, cancellationToken);
-            if (total == 0)
+            var steps = SearchRanking.Tiers(query).Select(t => FtsMatch.For(query, t)).ToList();
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
             {
-                return ([], 0);
-            }
+                // The last step is "every word, title or body": every match.
+                var total = await ScalarAsync(CountVisible, steps[^1], cancellationToken);
+                if (total == 0)
+                {
+                    return ([], 0);
+                }
 
-            var titleCount = await CountVisibleAsync(inTitle, cancellationToken);
-            var skip = PageRequest.Skip(page, PageSize);
-            var ids = new List<int>(PageSize);
-            if (skip < titleCount)
+                await ExecuteAsync(Setup, null, cancellationToken);
+                var lastId = await ScalarAsync("""SELECT coalesce(max("Id"), 0) FROM "Articles" """, null, cancellationToken);
+                var skip = PageRequest.Skip(page, PageSize);
+                var ids = new List<int>(PageSize);
+                var before = 0;
+                for (var i = 0; i < steps.Count && ids.Count < PageSize && before < total; i++)
+                {
+                    var last = i == steps.Count - 1;
+                    var count = total - before;
+                    var stepSkip = skip + ids.Count - before;
+                    var take = Math.Min(PageSize - ids.Count, count - stepSkip);
+                    if (last && (long)(stepSkip + take) * lastId / count <= WalkLimit)
+                    {
+                        ids.AddRange(await IdsAsync(WalkRest, steps[i], stepSkip, take, cancellationToken));
+                        break;
+                    }
+
+                    await ExecuteAsync(ClearStep, null, cancellationToken);
+                    count = await ExecuteAsync(ReadStep, steps[i], cancellationToken);
+                    if (stepSkip < count)
+                    {
+                        take = Math.Min(PageSize - ids.Count, count - stepSkip);
+
+                        // Sorting a step reads its rows; walking the index reads about lastId / count entries per result.
+                        var sort = (long)count * count * 100 < (long)(stepSkip + take) * lastId;
+                        ids.AddRange(await IdsAsync(sort ? SortStep : WalkStep, null, stepSkip, take, cancellationToken));
+                    }
+
+                    if (ids.Count < PageSize && !last)
+                    {
+                        await ExecuteAsync(KeepStep, null, cancellationToken);
+                    }
+
+                    before += count;
+                }
+
+                return (ids, total);
+            }
+            finally
             {
-                ids.AddRange(await PageAsync(inTitle, titleCount, skip, Math.Min(PageSize, titleCount - skip), cancellationToken));
+                await db.Database.CloseConnectionAsync();
             }
-
-            if (ids.Count < PageSize && skip + ids.Count < total)
-            {
-                var bodySkip = Math.Max(0, skip - titleCount);
-                ids.AddRange(await PageAsync(onlyInBody, total - titleCount, bodySkip, PageSize - ids.Count, cancellationToken));
-            }
-
-            return (ids, total);
         }
 
-        private async Task<int> CountVisibleAsync(string match, CancellationToken cancellationToken)
-        {
-            var matches = await ScalarAsync(
-                """SELECT count(*) FROM "ArticleSearch" WHERE "ArticleSearch" MATCH @match""", match, cancellationToken);
-            if (matches == 0)
-            {
-                return 0;
-            }
-
-            if (matches <= SmallTier)
-            {
-                return await ScalarAsync($"""
-                    SELECT count(*) FROM "ArticleSearch" AS s CROSS JOIN "Articles" AS a ON a."Id" = s.rowid
-                    WHERE s."ArticleSearch" MATCH @match AND {VisibleWhere}
-                    """, match, cancellationToken);
-            }
-
-            // Many matches: subtract the hidden ones (drafts, taken down, in the trash, scheduled), which are few.
-            var hidden = await ScalarAsync($"""
-                SELECT count(*) FROM ({Hidden}) AS h
-                WHERE EXISTS (SELECT 1 FROM "ArticleSearch" WHERE "ArticleSearch" MATCH @match AND rowid = h."Id")
-                """, match, cancellationToken);
-            return matches - hidden;
-        }
-
-        private async Task<List<int>> PageAsync(string match, int tierCount, int skip, int take, CancellationToken cancellationToken)
-        {
-            var sql = tierCount <= SmallTier
-                ? $"""
-                    SELECT a."Id" FROM "ArticleSearch" AS s CROSS JOIN "Articles" AS a ON a."Id" = s.rowid
-                    WHERE s."ArticleSearch" MATCH @match AND {VisibleWhere}
-                    ORDER BY a."PublishedAtUtc" DESC, a."Id" DESC LIMIT @take OFFSET @skip
-                    """
-                : $"""
-                    SELECT a."Id" FROM "Articles" AS a
-                    WHERE {VisibleWhere}
-                      AND EXISTS (SELECT 1 FROM "ArticleSearch" WHERE "ArticleSearch" MATCH @match AND rowid = a."Id")
-                    ORDER BY a."PublishedAtUtc" DESC, a."Id" DESC LIMIT @take OFFSET @skip
-                    """;
-            return await WithCommandAsync(sql, match, async command =>
+        private Task<List<int>> IdsAsync(string sql, string? match, int skip, int take, CancellationToken cancellationToken) =>
+            WithCommandAsync(sql, match, async command =>
             {
                 command.Parameters.Add(new SqliteParameter("@take", take));
                 command.Parameters.Add(new SqliteParameter("@skip", skip));
@@ -206,38 +284,119 @@ public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, Tim
 
                 return ids;
             }, cancellationToken);
-        }
 
-        private Task<int> ScalarAsync(string sql, string match, CancellationToken cancellationToken) =>
+        /// <summary>Runs a statement that changes rows (of the temporary tables), giving how many it changed.</summary>
+        private Task<int> ExecuteAsync(string sql, string? match, CancellationToken cancellationToken) =>
+            WithCommandAsync(sql, match, command => command.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
+
+        private Task<int> ScalarAsync(string sql, string? match, CancellationToken cancellationToken) =>
             WithCommandAsync(sql, match, async command =>
                 Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture),
                 cancellationToken);
 
-        /// <summary>Runs one statement with the query's parameters on the context's own connection.</summary>
-        private async Task<T> WithCommandAsync<T>(string sql, string match, Func<System.Data.Common.DbCommand, Task<T>> run, CancellationToken cancellationToken)
+        /// <summary>Runs one statement with the query's parameters on the context's own connection (opened by the caller).</summary>
+        private async Task<T> WithCommandAsync<T>(string sql, string? match, Func<System.Data.Common.DbCommand, Task<T>> run, CancellationToken cancellationToken)
         {
-            var connection = db.Database.GetDbConnection();
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            try
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = sql;
+            if (match is not null)
             {
-                await using var command = connection.CreateCommand();
-                command.CommandText = sql;
-                AddParameters(command, match);
-                return await run(command);
+                command.Parameters.Add(new SqliteParameter("@match", match));
             }
-            finally
-            {
-                await db.Database.CloseConnectionAsync();
-            }
-        }
-
-        private void AddParameters(System.Data.Common.DbCommand command, string match)
-        {
-            command.Parameters.Add(new SqliteParameter("@match", match));
 
             // Stored the way EF writes UTC times in SQLite, so text comparison orders them.
             command.Parameters.Add(new SqliteParameter("@now", nowUtc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture)));
+            return await run(command);
         }
+    }
+}
+
+/// <summary>The ranking steps as FTS5 match expressions over the four columns of the table ArticleSearch.</summary>
+internal static class FtsMatch
+{
+    public static string For(SearchQuery query, SearchTier tier)
+    {
+        var (sequence, words) = tier.SameMarks ? (query.MarkedSequence, query.MarkedWords) : (query.Sequence, query.Words);
+        var columns = (tier.SameMarks, tier.InTitle) switch
+        {
+            (false, true) => "SearchTitle",
+
+            // Title or body, folded: no column filter, which would make FTS5 read every position list. A folded syllable
+            // found in a marked column was typed without marks, so the folded column holds it at the same place: the
+            // answer is the same.
+            (false, false) => null,
+            (true, true) => "SearchTitleMarked",
+            (true, false) => "{SearchTitleMarked SearchBodyMarked}",
+        };
+
+        // Words hold only letters and digits, so quoting them cannot break out of the expression.
+        var match = tier.Proximity switch
+        {
+            Proximity.Phrase => Quote(string.Join(' ', sequence)),
+
+            // NEAR's distance counts the syllables between the first and the last of the run.
+            Proximity.Together when words.Count > 1 =>
+                $"NEAR({string.Join(' ', words.Select(Quote))}, {SearchRanking.TogetherSpan(words.Count) - 2})",
+            _ => string.Join(" AND ", words.Select(Quote)),
+        };
+        return columns is null ? match : $"{columns} : ({match})";
+    }
+
+    private static string Quote(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}
+
+/// <summary>SQL Server's ranking: the steps without "together", as one CASE over LIKE conditions.</summary>
+internal static class LikeRanking
+{
+    public static Expression<Func<Article, int>> Step(SearchQuery query)
+    {
+        var article = Expression.Parameter(typeof(Article), "a");
+        var tiers = SearchRanking.Tiers(query, withTogether: false);
+        Expression rank = Expression.Constant(tiers.Count - 1);
+        for (var i = tiers.Count - 2; i >= 0; i--)
+        {
+            rank = Expression.Condition(
+                Condition(query, tiers[i], article), Expression.Constant(i), rank);
+        }
+
+        return Expression.Lambda<Func<Article, int>>(rank, article);
+    }
+
+    private static Expression Condition(SearchQuery query, SearchTier tier, ParameterExpression article)
+    {
+        var (sequence, words) = tier.SameMarks ? (query.MarkedSequence, query.MarkedWords) : (query.Sequence, query.Words);
+        Expression<Func<Article, string>> field = (tier.SameMarks, tier.InTitle) switch
+        {
+            (false, true) => a => " " + a.SearchTitle + " ",
+            (false, false) when tier.Proximity == Proximity.Phrase => a => " " + a.SearchBody + " ",
+            (false, false) => a => " " + a.SearchTitle + " " + a.SearchBody + " ",
+            (true, true) => a => " " + a.SearchTitleMarked + " ",
+            (true, false) when tier.Proximity == Proximity.Phrase => a => " " + a.SearchBodyMarked + " ",
+            (true, false) => a => " " + a.SearchTitleMarked + " " + a.SearchBodyMarked + " ",
+        };
+        var patterns = tier.Proximity == Proximity.Phrase
+            ? ["% " + string.Join(' ', sequence) + " %"]
+            : words.Select(w => "% " + w + " %").ToList();
+        var text = new ParameterSwap(field.Parameters[0], article).Visit(field.Body);
+        return patterns
+            .Select(p => (Expression)Expression.Call(
+                typeof(DbFunctionsExtensions), nameof(DbFunctionsExtensions.Like), null,
+                Expression.Constant(EF.Functions), text, PatternOf(p)))
+            .Aggregate(Expression.AndAlso);
+    }
+
+    /// <summary>A pattern as a captured value, so EF Core sends it as a parameter.</summary>
+    private static Expression PatternOf(string pattern)
+    {
+        Expression<Func<string>> captured = () => pattern;
+        return captured.Body;
+    }
+
+    private sealed class ParameterSwap(ParameterExpression from, ParameterExpression to)
+        : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) =>
+            node == from ? to : base.VisitParameter(node);
     }
 }
 

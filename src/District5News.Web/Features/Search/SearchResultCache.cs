@@ -5,7 +5,7 @@ using Microsoft.Extensions.Caching.Memory;
 namespace District5News.Web.Features.Search;
 
 /// <summary>
-/// Recent search answers, one entry per folded query and page. An entry is used only while the public content is
+/// Recent search answers, one entry per query (<see cref="SearchQuery.CacheKey"/>) and page. An entry is used only while the public content is
 /// the one it was computed from (<see cref="PublicContentVersion"/>) and before the next scheduled bulletin
 /// appears, so it never shows a hidden bulletin nor misses a new one. Bounded in count, so unusual queries
 /// cannot take memory from the page cache.
@@ -32,7 +32,7 @@ public sealed class SearchResultCache(PublicContentVersion version, ScheduledPub
         // Evicts everything (moving the version) when a scheduled bulletin has just become public.
         var untilNext = await schedule.TimeUntilNextAsync(cancellationToken);
         var seen = version.Current;
-        var key = string.Join(' ', query.Words) + "\u001f" + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var key = query.CacheKey + "\u001f" + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (_entries.TryGetValue(key, out Entry? entry) && entry!.Version == seen)
         {
             return entry.Results;

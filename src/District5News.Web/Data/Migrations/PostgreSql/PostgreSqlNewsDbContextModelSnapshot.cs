@@ -73,7 +73,16 @@ namespace District5News.Web.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("SearchBodyMarked")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("SearchTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("SearchTitleMarked")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");

@@ -33,7 +33,7 @@ namespace District5News.Web.Data.Migrations.Sqlite
 
         private static void RestoreSearchIndex(MigrationBuilder migrationBuilder)
         {
-            foreach (var statement in SqliteSearchTriggers.Create)
+            foreach (var statement in SqliteSearchTriggers.CreateFoldedOnly)
             {
                 migrationBuilder.Sql(statement);
             }

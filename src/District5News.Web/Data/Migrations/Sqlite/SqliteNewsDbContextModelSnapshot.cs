@@ -66,7 +66,16 @@ namespace District5News.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchBodyMarked")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SearchTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchTitleMarked")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");

@@ -1,12 +1,50 @@
 namespace District5News.Web.Data.Migrations.Sqlite;
 
 /// <summary>
-/// The triggers that keep the FTS5 index "ArticleSearch" in step with Articles (first created by ArticleSearchFts).
-/// A migration that makes SQLite rebuild the Articles table drops them, and must create them again from here.
+/// The FTS5 index "ArticleSearch" and the triggers that keep it in step with Articles. A migration that makes SQLite
+/// rebuild the Articles table drops the triggers, and must create them again from here (the set of its own time:
+/// <see cref="CreateFoldedOnly"/> before SearchWithToneMarks, <see cref="Create"/> from it on).
 /// </summary>
 internal static class SqliteSearchTriggers
 {
+    /// <summary>
+    /// The index since SearchWithToneMarks: the folded columns and the marked ones (already lower case and in one
+    /// tone placement, so the tokenizer must not fold anything: remove_diacritics 0).
+    /// </summary>
+    public const string CreateTable = """
+        CREATE VIRTUAL TABLE "ArticleSearch" USING fts5(
+            "SearchTitle", "SearchBody", "SearchTitleMarked", "SearchBodyMarked",
+            content='Articles', content_rowid='Id',
+            tokenize='unicode61 remove_diacritics 0');
+        """;
+
+    private const string Columns = """ "SearchTitle", "SearchBody", "SearchTitleMarked", "SearchBodyMarked" """;
+
     public static readonly string[] Create =
+    [
+        """DROP TRIGGER IF EXISTS "Articles_search_insert";""",
+        """DROP TRIGGER IF EXISTS "Articles_search_delete";""",
+        """DROP TRIGGER IF EXISTS "Articles_search_update";""",
+        $"""
+        CREATE TRIGGER "Articles_search_insert" AFTER INSERT ON "Articles" BEGIN
+            INSERT INTO "ArticleSearch"(rowid,{Columns}) VALUES (new."Id", new."SearchTitle", new."SearchBody", new."SearchTitleMarked", new."SearchBodyMarked");
+        END;
+        """,
+        $"""
+        CREATE TRIGGER "Articles_search_delete" AFTER DELETE ON "Articles" BEGIN
+            INSERT INTO "ArticleSearch"("ArticleSearch", rowid,{Columns}) VALUES ('delete', old."Id", old."SearchTitle", old."SearchBody", old."SearchTitleMarked", old."SearchBodyMarked");
+        END;
+        """,
+        $"""
+        CREATE TRIGGER "Articles_search_update" AFTER UPDATE OF {Columns} ON "Articles" BEGIN
+            INSERT INTO "ArticleSearch"("ArticleSearch", rowid,{Columns}) VALUES ('delete', old."Id", old."SearchTitle", old."SearchBody", old."SearchTitleMarked", old."SearchBodyMarked");
+            INSERT INTO "ArticleSearch"(rowid,{Columns}) VALUES (new."Id", new."SearchTitle", new."SearchBody", new."SearchTitleMarked", new."SearchBodyMarked");
+        END;
+        """,
+    ];
+
+    /// <summary>The triggers as they were before SearchWithToneMarks (two folded columns), for the migrations of that time.</summary>
+    public static readonly string[] CreateFoldedOnly =
     [
         """DROP TRIGGER IF EXISTS "Articles_search_insert";""",
         """DROP TRIGGER IF EXISTS "Articles_search_delete";""",
