@@ -33,6 +33,9 @@ public class NewsDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyCon
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    /// <summary>Uploaded photos (the media library), re-encoded by the image pipeline.</summary>
+    public DbSet<Media> Media => Set<Media>();
+
     /// <summary>The keys that protect auth cookies and form tokens, shared by every instance on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -1,11 +1,12 @@
 using District5News.Web.Features.Editing;
+using District5News.Web.Features.Photos;
 using Microsoft.Extensions.FileProviders;
 
 namespace District5News.Web.Hosting;
 
 public static class EditingServiceCollectionExtensions
 {
-    /// <summary>Writing and publishing bulletins: editor, revisions, trash, uploads, sanitizer.</summary>
+    /// <summary>Writing and publishing bulletins: editor, revisions, trash, uploads, sanitizer, photos (image pipeline, media library).</summary>
     public static IServiceCollection AddNewsEditing(this IServiceCollection services)
     {
         services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.SectionName)
@@ -19,6 +20,10 @@ public static class EditingServiceCollectionExtensions
         services.AddScoped<ArticleEditor>();
         services.AddScoped<DeleteConfirmations>();
         services.AddScoped<ArticlePreview>();
+        services.AddSingleton<ImagePipeline>();
+        services.AddSingleton<MediaFiles>();
+        services.AddScoped<MediaLibrary>();
+        services.AddScoped<BodyImages>();
         return services;
     }
 

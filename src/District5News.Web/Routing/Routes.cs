@@ -73,6 +73,10 @@ public static class AdminRoutes
     public const string CategoryMove = "/admin/chuyen-muc/{id:int}/thu-tu";
     public const string CategoryVisibility = "/admin/chuyen-muc/{id:int}/hien-thi";
 
+    /// <summary>The media library: GET the paged list, POST an upload (the editor's photo panel posts here too).</summary>
+    public const string Media = "/admin/thu-vien-anh";
+    public const string MediaPicker = "/admin/thu-vien-anh/chon";
+
     public const string Statistics = "/admin/thong-ke";
     public const string StatisticsCsv = "/admin/thong-ke/csv";
     public const string StatisticsXlsx = "/admin/thong-ke/xlsx";

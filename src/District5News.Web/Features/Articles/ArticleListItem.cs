@@ -12,8 +12,12 @@ public sealed record ArticleListItem(
     string CategoryName,
     string CategorySlug,
     bool CategoryHidden = false,
-    string? CoverImagePath = null)
+    string? CoverImagePath = null,
+    string? CoverWidths = null)
 {
+    /// <summary>The cover's stored sizes (null for a cover from before the image pipeline, shown as a plain image).</summary>
+    public Photos.ResponsiveImage? Cover => Photos.ResponsiveImage.FromCover(CoverImagePath, CoverWidths);
+
     public string Url => ArticleUrls.Article(Id, Slug);
 
     /// <summary>The category's listing; null when the category is hidden (its listing answers 404, so it is named without a link).</summary>

@@ -34,7 +34,7 @@ public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, Tim
 
         var found = ids.Count == 0
             ? []
-            : await ArticleQueries.ToListItems(db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))).ToListAsync(cancellationToken);
+            : await ArticleQueries.ToListItems(db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)), db.Media).ToListAsync(cancellationToken);
         var byId = found.ToDictionary(i => i.Id);
         var words = query.Words.ToHashSet(StringComparer.Ordinal);
         var items = ids.Where(byId.ContainsKey).Select(id => byId[id]).Select(i => new SearchResultItem(
