@@ -14,6 +14,8 @@ internal static partial class BodyImageRules
 {
     private const int MaxCandidates = 10;
 
+    private const string SizesEntry = @"(?:\((?:min|max)-width: ?[0-9]{1,5}(?:px|em|rem)\) )?(?:[0-9]{1,5}(?:px|vw|em|rem)|calc\([0-9]{1,3}vw - [0-9]{1,3}(?:px|rem)\))";
+
     /// <summary>A path under /uploads: segments of letters, digits, '_', '-' and '.', none starting with '.' (so no "..", no hidden file).</summary>
     public static bool IsUploadPath(string url) => UploadPath().IsMatch(url);
 
@@ -121,7 +123,8 @@ internal static partial class BodyImageRules
     [GeneratedRegex(@"^(?<url>[^\s,]+)[ ]+[1-9][0-9]{0,4}w\z", RegexOptions.CultureInvariant)]
     private static partial Regex Candidate();
 
-    [GeneratedRegex(@"^[a-z0-9 ().,:%+*/-]{1,200}\z", RegexOptions.CultureInvariant)]
+    /// <summary>A few "(min-width: Npx) length" entries and a last length: px, vw, em, rem or calc(Nvw - Npx).</summary>
+    [GeneratedRegex("^" + SizesEntry + "(?:, ?" + SizesEntry + "){0,5}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex Sizes();
 
     [GeneratedRegex(@"^[1-9][0-9]{0,4}\z", RegexOptions.CultureInvariant)]

@@ -63,7 +63,8 @@ public sealed class HtmlBodySanitizer
         options.AllowedTags.UnionWith(AllowedTags);
         options.AllowedAttributes.UnionWith(AllowedAttributes.Values.SelectMany(a => a));
         options.AllowedSchemes.UnionWith(["http", "https", "mailto"]);
-        options.UriAttributes.UnionWith(["href", "src", "srcset"]);
+        // srcset is a list of URLs, which the library hands to FilterUrl as one string: BodyImageRules checks each of them, before and after.
+        options.UriAttributes.UnionWith(["href", "src"]);
         _sanitizer = new HtmlSanitizer(options) { KeepChildNodes = true };
         _sanitizer.FilterUrl += (_, e) =>
         {
