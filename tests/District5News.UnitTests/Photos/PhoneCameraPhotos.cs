@@ -65,6 +65,23 @@ public static class PhoneCameraPhotos
         return output.ToArray();
     }
 
+    /// <summary>A plain picture (no metadata) in PNG or WebP, <paramref name="width"/> × <paramref name="height"/>.</summary>
+    public static byte[] Plain(string format, int width = 800, int height = 450)
+    {
+        using var image = new Image<Rgb24>(width, height, new Rgb24(30, 140, 90));
+        using var output = new MemoryStream();
+        if (format == "webp")
+        {
+            image.Save(output, new SixLabors.ImageSharp.Formats.Webp.WebpEncoder());
+        }
+        else
+        {
+            image.Save(output, new SixLabors.ImageSharp.Formats.Png.PngEncoder());
+        }
+
+        return output.ToArray();
+    }
+
     /// <summary>A PNG whose header claims <paramref name="width"/> × <paramref name="height"/> pixels, in a file of about a hundred bytes.</summary>
     public static byte[] BombPng(int width = 100_000, int height = 100_000)
     {
