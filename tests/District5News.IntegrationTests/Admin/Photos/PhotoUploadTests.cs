@@ -140,6 +140,24 @@ public sealed class PhotoUploadTests(EditorAppFactory app) : IClassFixture<Edito
     }
 
     [Fact]
+    public async Task Preview_ShowsAnInsertedPhotoAsResidentsWillGetIt()
+    {
+        var editor = await app.SignInAsync(StaffRoles.Editor);
+        var item = await UploadOkAsync(editor, PhoneCameraPhotos.Jpeg(1000, 750, orientation: 1), "Ảnh xem trước");
+        var fields = await EditorForms.ReadFormAsync(editor, EditorForms.CreateUrl);
+        fields["Input.Title"] = "Xem trước bản tin có ảnh";
+        fields["Input.CategoryId"] = "1";
+        fields["Input.Body"] = $"<figure><img src=\"{item.Src}\" alt=\"Ảnh xem trước\"></figure>";
+
+        var response = await EditorForms.PostAsync(editor, "/admin/bai-viet/xem-truoc", fields);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var img = (await Html.ParseAsync(response)).QuerySelector("[data-test=body] figure picture > img")!;
+        Assert.Equal(item.SrcSet, img.GetAttribute("srcset"));
+        Assert.Equal("lazy", img.GetAttribute("loading"));
+    }
+
+    [Fact]
     public async Task BodyImageWithoutAltText_IsRefusedBesideTheBody()
     {
         var editor = await app.SignInAsync(StaffRoles.Editor);
