@@ -96,5 +96,13 @@ public sealed class PhotoJourneyTests(BrowserFixture fixture, ITestOutputHelper 
 
             var publicViolations = await Axe.ViolationsAsync(page);
             Assert.True(publicViolations.Count == 0, "axe-core found on the bulletin with a photo:\n" + string.Join('\n', publicViolations));
+
+            // The photo is in the media library, ready to be used again.
+            await page.GotoAsync(_app.Url("/admin/thu-vien-anh"));
+            var card = page.Locator("[data-test=media-item]", new() { Has = page.GetByAltText(alt) });
+            await Expect(card).ToContainTextAsync($"{caption} — {credit}");
+            await Expect(card.Locator("[data-test=media-copy]")).ToBeVisibleAsync();
+            var libraryViolations = await Axe.ViolationsAsync(page);
+            Assert.True(libraryViolations.Count == 0, "axe-core found on the media library:\n" + string.Join('\n', libraryViolations));
         });
 }
