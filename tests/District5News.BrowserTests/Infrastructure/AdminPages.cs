@@ -6,7 +6,7 @@ namespace District5News.BrowserTests.Infrastructure;
 /// <summary>One page of each kind staff work on in the back office, over the demo content.</summary>
 public static class AdminPages
 {
-    public static readonly string[] Names = ["bulletins", "new-bulletin", "edit-bulletin", "statistics", "accounts", "new-account", "audit"];
+    public static readonly string[] Names = ["bulletins", "new-bulletin", "edit-bulletin", "statistics", "accounts", "new-account", "audit", "media-library"];
 
     public static async Task<string> PathAsync(BrowserAppFactory app, string name) => name switch
     {
@@ -17,6 +17,7 @@ public static class AdminPages
         "accounts" => "/admin/tai-khoan",
         "new-account" => "/admin/tai-khoan/tao-moi",
         "audit" => "/admin/nhat-ky",
+        "media-library" => "/admin/thu-vien-anh",
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown page"),
     };
 
