@@ -49,6 +49,8 @@ public class NewsDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyCon
     public DbSet<UnitLeader> UnitLeaders => Set<UnitLeader>();
 
     public DbSet<ProcedureLink> ProcedureLinks => Set<ProcedureLink>();
+    /// <summary>Uploaded photos (the media library), re-encoded by the image pipeline.</summary>
+    public DbSet<Media> Media => Set<Media>();
 
     /// <summary>The keys that protect auth cookies and form tokens, shared by every instance on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,11 +1,12 @@
 using District5News.Web.Features.Editing;
+using District5News.Web.Features.Photos;
 using Microsoft.Extensions.FileProviders;
 
 namespace District5News.Web.Hosting;
 
 public static class EditingServiceCollectionExtensions
 {
-    /// <summary>Writing and publishing bulletins: editor, revisions, trash, uploads, sanitizer.</summary>
+    /// <summary>Writing and publishing bulletins: editor, revisions, trash, uploads, sanitizer, photos (image pipeline, media library).</summary>
     public static IServiceCollection AddNewsEditing(this IServiceCollection services)
     {
         services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.SectionName)
@@ -27,6 +28,10 @@ public static class EditingServiceCollectionExtensions
         services.AddSingleton<Features.Attachments.ArticleAttachmentStore>();
         services.AddScoped<Features.Attachments.ArticleAttachments>();
         services.AddScoped<Features.Attachments.AttachmentQueries>();
+        services.AddSingleton<ImagePipeline>();
+        services.AddSingleton<MediaFiles>();
+        services.AddScoped<MediaLibrary>();
+        services.AddScoped<BodyImages>();
         return services;
     }
 

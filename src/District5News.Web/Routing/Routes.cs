@@ -103,6 +103,9 @@ public static class AdminRoutes
     public const string NoticeCreate = "/admin/thong-bao-khan/tao-moi";
     public const string NoticeEdit = "/admin/thong-bao-khan/{id:int}/sua";
     public const string NoticeEnd = "/admin/thong-bao-khan/{id:int}/ket-thuc";
+    /// <summary>The media library: GET the paged list, POST an upload (the editor's photo panel posts here too).</summary>
+    public const string Media = "/admin/thu-vien-anh";
+    public const string MediaPicker = "/admin/thu-vien-anh/chon";
 
     public const string Statistics = "/admin/thong-ke";
     public const string StatisticsCsv = "/admin/thong-ke/csv";

@@ -45,8 +45,10 @@ public sealed class EditorJourneyTests(BrowserFixture fixture, ITestOutputHelper
             await Expect(body.Locator(link)).ToHaveAttributeAsync("href", draft.LinkUrl);
             await Expect(body.Locator("p", new() { Has = link })).ToContainTextAsync(draft.LinkSentence.Trim());
             var cover = page.Locator("[data-test=article] img.cover");
-            await Expect(cover).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("^/uploads/2026/11/[0-9a-f]{32}\\.png$"));
-            Assert.Equal(1200, await cover.EvaluateAsync<int>("img => img.complete ? img.naturalWidth : 0"));
+            // Through the image pipeline (issue 13): the largest JPEG as src, a WebP from the srcset actually shown.
+            await Expect(cover).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("^/uploads/media/[0-9a-f]{2}/[0-9a-f]{32}-1200\\.jpg$"));
+            Assert.Matches("/uploads/media/[0-9a-f]{2}/[0-9a-f]{32}-[0-9]+\\.webp$",
+                await cover.EvaluateAsync<string>("img => img.complete && img.naturalWidth > 0 ? img.currentSrc : ''"));
 
             // Two editors open the saved bulletin; the first saves, then the second, who has not seen that save.
             var colleague = await journey.NewPageAsync(errorPage: true);

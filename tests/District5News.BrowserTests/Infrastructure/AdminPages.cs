@@ -6,7 +6,7 @@ namespace District5News.BrowserTests.Infrastructure;
 /// <summary>One page of each kind staff work on in the back office, over the demo content.</summary>
 public static class AdminPages
 {
-    public static readonly string[] Names = ["bulletins", "new-bulletin", "edit-bulletin", "statistics", "accounts", "new-account", "audit", "notices", "new-notice", "settings", "unit-profile", "procedures"];
+    public static readonly string[] Names = ["bulletins", "new-bulletin", "edit-bulletin", "statistics", "accounts", "new-account", "audit", "notices", "new-notice", "settings", "unit-profile", "procedures", "media-library"];
 
     public static async Task<string> PathAsync(BrowserAppFactory app, string name) => name switch
     {
@@ -22,6 +22,7 @@ public static class AdminPages
         "settings" => "/admin/cai-dat",
         "unit-profile" => "/admin/gioi-thieu/4/sua",
         "procedures" => "/admin/thu-tuc-hanh-chinh",
+        "media-library" => "/admin/thu-vien-anh",
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown page"),
     };
 

@@ -44,7 +44,7 @@ public sealed class ReaderJourneyTests(BrowserFixture fixture, ITestOutputHelper
 
             // Printing shows the bulletin and where it came from, and none of the site around it.
             await page.GotoAsync(articleUrl);
-            await page.EmulateMediaAsync(new() { Media = Media.Print });
+            await page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Print });
             await Expect(page.Locator("[data-test=title]")).ToBeVisibleAsync();
             await Expect(page.Locator("[data-test=body]")).ToBeVisibleAsync();
             await Expect(page.Locator(".print-source")).ToBeVisibleAsync();
@@ -54,7 +54,7 @@ public sealed class ReaderJourneyTests(BrowserFixture fixture, ITestOutputHelper
                 await Expect(page.Locator(hidden)).ToBeHiddenAsync();
             }
 
-            await page.EmulateMediaAsync(new() { Media = Media.Screen });
+            await page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Screen });
             await Expect(page.Locator(".print-source")).ToBeHiddenAsync();
         });
 

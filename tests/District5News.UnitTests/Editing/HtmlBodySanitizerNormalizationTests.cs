@@ -67,7 +67,7 @@ public sealed class HtmlBodySanitizerNormalizationTests
     {
         var hazards = string.Concat(NormalizationHazards.All);
         var input = $"<h2>Thông báo của Ủy ban</h2><p title=\"x\">Người dân {hazards} phường Chợ Lớn</p>"
-            + $"<p><a href=\"https://quan5.example/tin-tức/{hazards}\">liên kết {hazards}</a><img src=\"/a.jpg\" alt=\"Ảnh {hazards}\"></p>"
+            + $"<p><a href=\"https://quan5.example/tin-tức/{hazards}\">liên kết {hazards}</a><img src=\"/uploads/a.jpg\" alt=\"Ảnh {hazards}\"></p>"
             + $"<ul><li>{hazards}<b>đậm</b>{hazards}</li></ul><table><tr><td colspan=\"2\">{hazards}</td></tr></table>";
 
         var output = _sanitizer.Sanitize(input).Html;

@@ -9,7 +9,7 @@ public sealed class HtmlBodySanitizerTests
     private static readonly HashSet<string> AllowedElements =
     [
         "p", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "ul", "ol", "li", "a", "img", "blockquote", "br",
-        "figure", "figcaption", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
+        "figure", "figcaption", "picture", "source", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
     ];
 
     private readonly HtmlBodySanitizer _sanitizer = new();
@@ -69,7 +69,7 @@ public sealed class HtmlBodySanitizerTests
             Assert.Contains(element.LocalName, AllowedElements);
             foreach (var attribute in element.Attributes)
             {
-                Assert.Contains(attribute.Name, new[] { "href", "src", "alt", "colspan", "rowspan" });
+                Assert.Contains(attribute.Name, new[] { "href", "src", "alt", "colspan", "rowspan", "srcset", "sizes", "width", "height", "loading", "decoding", "type" });
                 if (attribute.Name is "href" or "src")
                 {
                     var url = new string(attribute.Value.Where(c => c > ' ').ToArray()).ToLowerInvariant();
@@ -98,7 +98,7 @@ public sealed class HtmlBodySanitizerTests
             + "<a href=\"https://quan5.example/tin\">liên kết</a> hay <a href=\"mailto:ubnd@quan5.example\">thư</a>.</p>\n"
             + "<ul><li>một</li><li>hai</li></ul>\n<ol><li>ba</li></ol>\n<h3>Nhỏ hơn</h3>\n"
             + "<p><img src=\"/uploads/2026/11/a.jpg\" alt=\"Ảnh\"></p>\n<blockquote>Trích dẫn</blockquote>\n"
-            + "<figure><img src=\"https://quan5.example/b.png\" alt=\"\"><figcaption>Chú thích</figcaption></figure>\n"
+            + "<figure><img src=\"/uploads/media/ab/ab000000000000000000000000000000-960.jpg\" alt=\"Ảnh\"><figcaption>Chú thích — Ảnh: Lê Văn A</figcaption></figure>\n"
             + "<table><tbody><tr><th>Cột</th><td colspan=\"2\">Ô</td></tr></tbody></table>\n";
 
         Assert.Equal(html, _sanitizer.Sanitize(html).Html);
@@ -169,6 +169,14 @@ public sealed class HtmlBodySanitizerTests
     [InlineData("a", "mailto:ubnd@quan5.example", true)]
     [InlineData("img", "mailto:ubnd@quan5.example", false)]
     [InlineData("img", "data:image/png;base64,AAAA", false)]
+    [InlineData("img", "/uploads/media/ab/ab000000000000000000000000000000-960.jpg", true)]
+    [InlineData("img", "/uploads/2026/11/0123abcd.jpg", true)]
+    [InlineData("img", "https://quan5.example/uploads/a.jpg", false)]
+    [InlineData("img", "/a.jpg", false)]
+    [InlineData("img", "/uploads/../appsettings.json", false)]
+    [InlineData("img", "/uploads/media/.x.tmp", false)]
+    [InlineData("img", "//evil.example/uploads/a.jpg", false)]
+    [InlineData("source", "/uploads/media/ab/a-480.webp", true)]
     [InlineData("a", "java\u0000script:alert(1)", false)]
     [InlineData("a", "\u0001javascript:alert(1)", false)]
     [InlineData("a", "ftp://quan5.example/", false)]

@@ -22,7 +22,7 @@ public static class NormalizationHazards
         "<b> tabindex=1 autofocus onfocus=alert(1) x</b>",
         "<a href=\"https://a.vn/\" onclick=alert(1)>t</a>",
         "<p title='a' onmouseover=alert(1)>t</p>",
-        "<img src=\"/a.jpg\" alt=\"x\" onerror=alert(1)>",
+        "<img src=\"/uploads/a.jpg\" alt=\"x\" onerror=alert(1)>",
     ];
 
     public static readonly NormalizationForm[] Forms =
@@ -64,7 +64,7 @@ public static class NormalizationHazards
 
     /// <summary>
     /// What is wrong with <paramref name="html"/> as a stored body: after each normalization, re-parsed, any element or
-    /// attribute outside the sanitizer's allow-list, any on* attribute, or any href/src that is not http(s), mailto or relative.
+    /// attribute outside the sanitizer's allow-list, any on* attribute, or any href/src/srcset URL outside the sanitizer's URL policy.
     /// </summary>
     public static IEnumerable<string> Problems(string html)
     {
@@ -105,6 +105,11 @@ public static class NormalizationHazards
                 else if (attribute.Name is "href" or "src" && !HtmlBodySanitizer.IsAllowedUrl(element.LocalName, attribute.Value))
                 {
                     yield return $"{attribute.Name}=\"{attribute.Value}\" on <{element.LocalName}>";
+                }
+                else if (attribute.Name == "srcset" && attribute.Value.Split(',').Select(c => c.Trim().Split(' ')[0])
+                    .Any(url => !HtmlBodySanitizer.IsAllowedUrl(element.LocalName, url)))
+                {
+                    yield return $"srcset=\"{attribute.Value}\" on <{element.LocalName}>";
                 }
             }
         }

@@ -15,7 +15,7 @@ public sealed class ArchiveQueries(ArticleQueries articles, TimeProvider clock)
         var (start, end) = VietnamTime.DayRangeUtc(day);
         var items = await ArticleQueries.ToListItems(articles.Visible()
                 .Where(a => a.PublishedAtUtc >= start && a.PublishedAtUtc < end)
-                .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id))
+                .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id), articles.Media)
             .ToListAsync(cancellationToken);
 
         var previous = await articles.Visible().Where(a => a.PublishedAtUtc < start)
@@ -35,7 +35,7 @@ public sealed class ArchiveQueries(ArticleQueries articles, TimeProvider clock)
         var (start, end) = VietnamTime.MonthRangeUtc(year, month);
         var items = await ArticleQueries.ToListItems(articles.Visible()
                 .Where(a => a.PublishedAtUtc >= start && a.PublishedAtUtc < end)
-                .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id))
+                .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id), articles.Media)
             .ToListAsync(cancellationToken);
 
         var days = items.GroupBy(i => VietnamTime.DateOf(i.PublishedAtUtc))

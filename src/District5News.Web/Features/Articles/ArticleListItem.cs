@@ -15,8 +15,12 @@ public sealed record ArticleListItem(
     string? CoverImagePath = null,
     string? UnitName = null,
     string? UnitSlug = null,
-    int UnitId = 0)
+    int UnitId = 0,
+    string? CoverWidths = null)
 {
+    /// <summary>The cover's stored sizes (null for a cover from before the image pipeline, shown as a plain image).</summary>
+    public Photos.ResponsiveImage? Cover => Photos.ResponsiveImage.FromCover(CoverImagePath, CoverWidths);
+
     public string Url => ArticleUrls.Article(Id, Slug);
 
     /// <summary>The publishing unit's page; null when the list was read without units.</summary>

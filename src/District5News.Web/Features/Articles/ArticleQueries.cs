@@ -20,14 +20,19 @@ public sealed class ArticleQueries(NewsDbContext db, TimeProvider clock)
         return db.Articles.AsNoTracking().Where(ArticleVisibility.VisibleAt(now));
     }
 
-    public static IQueryable<ArticleListItem> ToListItems(IQueryable<Article> articles) =>
+    /// <summary>The photo records covers are looked up in (<see cref="ToListItems"/>).</summary>
+    public IQueryable<Media> Media => db.Media.AsNoTracking();
+
+    /// <summary>Bulletins as list items; a cover's stored widths come from its photo record in <paramref name="media"/>, for its srcset.</summary>
+    public static IQueryable<ArticleListItem> ToListItems(IQueryable<Article> articles, IQueryable<Media> media) =>
         articles.Select(a => new ArticleListItem(
             a.Id, a.Title, a.Slug, a.Lead, a.PublishedAtUtc!.Value, a.Category!.Name, a.Category.Slug, a.Category.IsHidden, a.CoverImagePath,
-            a.Unit!.Name, a.Unit.Slug, a.UnitId));
+            a.Unit!.Name, a.Unit.Slug, a.UnitId,
+            media.Where(m => m.FallbackPath == a.CoverImagePath).Select(m => m.Widths).FirstOrDefault()));
 
     public async Task<HomePageViewModel> GetHomeAsync(CancellationToken cancellationToken)
     {
-        var latest = await ToListItems(Visible().OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id).Take(5))
+        var latest = await ToListItems(Visible().OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id).Take(5), Media)
             .ToListAsync(cancellationToken);
         var categories = await db.Categories.AsNoTracking().Where(c => !c.IsHidden).OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
             .Select(c => new { c.Id, c.Name, c.Slug }).ToListAsync(cancellationToken);
@@ -36,7 +41,7 @@ public sealed class ArticleQueries(NewsDbContext db, TimeProvider clock)
         foreach (var category in categories)
         {
             var items = await ToListItems(Visible().Where(a => a.CategoryId == category.Id)
-                    .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id).Take(HomePerCategory))
+                    .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id).Take(HomePerCategory), Media)
                 .ToListAsync(cancellationToken);
             if (items.Count > 0)
             {
@@ -58,7 +63,7 @@ public sealed class ArticleQueries(NewsDbContext db, TimeProvider clock)
         }
 
         var list = await ToListItems(Visible().Where(a => a.CategoryId == category.Id)
-                .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id))
+                .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id), Media)
             .ToPagedListAsync(page, CategoryPageSize, cancellationToken);
         return new CategoryPageViewModel(category.Name, category.Slug, list);
     }
@@ -73,7 +78,8 @@ public sealed class ArticleQueries(NewsDbContext db, TimeProvider clock)
     {
         var article = await Visible().Where(a => a.Id == id).Select(a => new
         {
-            a.Id, a.Title, a.Slug, a.Lead, a.BodyHtml, a.CoverImagePath, PublishedAtUtc = a.PublishedAtUtc!.Value, a.UpdatedAtUtc, a.CategoryId, a.SearchTitle,
+            a.Id, a.Title, a.Slug, a.Lead, a.BodyHtml, a.CoverImagePath,
+            CoverWidths = db.Media.Where(m => m.FallbackPath == a.CoverImagePath).Select(m => m.Widths).FirstOrDefault(), PublishedAtUtc = a.PublishedAtUtc!.Value, a.UpdatedAtUtc, a.CategoryId, a.SearchTitle,
             CategoryName = a.Category!.Name, CategorySlug = a.Category.Slug, CategoryHidden = a.Category.IsHidden, a.ByNewsroom,
             UnitName = a.Unit!.Name, UnitSlug = a.Unit.Slug,
             AuthorDisplayName = db.Users.Where(u => u.Id == a.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
@@ -88,13 +94,13 @@ public sealed class ArticleQueries(NewsDbContext db, TimeProvider clock)
         // Newer: the nearest ones after this bulletin, shown newest first.
         var newer = await ToListItems(sameCategory
                 .Where(a => a.PublishedAtUtc > article.PublishedAtUtc || (a.PublishedAtUtc == article.PublishedAtUtc && a.Id > article.Id))
-                .OrderBy(a => a.PublishedAtUtc).ThenBy(a => a.Id).Take(NewerCount))
+                .OrderBy(a => a.PublishedAtUtc).ThenBy(a => a.Id).Take(NewerCount), Media)
             .ToListAsync(cancellationToken);
         newer.Reverse();
 
         var olderQuery = sameCategory
             .Where(a => a.PublishedAtUtc < article.PublishedAtUtc || (a.PublishedAtUtc == article.PublishedAtUtc && a.Id < article.Id));
-        var older = await ToListItems(olderQuery.OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id).Take(OlderCount + 1))
+        var older = await ToListItems(olderQuery.OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id).Take(OlderCount + 1), Media)
             .ToListAsync(cancellationToken);
 
         string? moreOlderUrl = null;
@@ -109,7 +115,7 @@ public sealed class ArticleQueries(NewsDbContext db, TimeProvider clock)
             moreOlderUrl = ArticleUrls.Category(article.CategorySlug, (positionOfNext / CategoryPageSize) + 1);
         }
 
-        var related = await RelatedArticles.FindAsync(Visible(), article.Id, article.CategoryId, article.SearchTitle,
+        var related = await RelatedArticles.FindAsync(Visible(), Media, article.Id, article.CategoryId, article.SearchTitle,
             [.. newer.Select(n => n.Id), .. older.Select(o => o.Id)], cancellationToken);
 
         return new ArticlePageViewModel
@@ -120,6 +126,7 @@ public sealed class ArticleQueries(NewsDbContext db, TimeProvider clock)
             Lead = article.Lead,
             BodyHtml = article.BodyHtml,
             CoverImagePath = article.CoverImagePath,
+            CoverWidths = article.CoverWidths,
             PublishedAtUtc = article.PublishedAtUtc,
             ModifiedAtUtc = article.UpdatedAtUtc > article.PublishedAtUtc ? article.UpdatedAtUtc : article.PublishedAtUtc,
             CategoryName = article.CategoryName,

@@ -33,7 +33,7 @@ public static class RelatedArticles
 
     /// <param name="visible">What residents can see (<see cref="ArticleQueries.Visible"/>).</param>
     public static async Task<IReadOnlyList<ArticleListItem>> FindAsync(
-        IQueryable<Data.Entities.Article> visible, int articleId, int categoryId, string searchTitle,
+        IQueryable<Data.Entities.Article> visible, IQueryable<Data.Entities.Media> media, int articleId, int categoryId, string searchTitle,
         IReadOnlyCollection<int> alreadyListed, CancellationToken cancellationToken)
     {
         var words = searchTitle.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -64,7 +64,7 @@ public static class RelatedArticles
             return [];
         }
 
-        var items = await ArticleQueries.ToListItems(visible.Where(a => chosen.Contains(a.Id))).ToListAsync(cancellationToken);
+        var items = await ArticleQueries.ToListItems(visible.Where(a => chosen.Contains(a.Id)), media).ToListAsync(cancellationToken);
         return [.. chosen.Select(id => items.First(i => i.Id == id))];
     }
 

@@ -29,6 +29,11 @@ public sealed record ArticlePageViewModel
 
     public string? CoverImagePath { get; init; }
 
+    /// <summary>The cover's stored widths, from its photo record (null for a cover from before the image pipeline).</summary>
+    public string? CoverWidths { get; init; }
+
+    public Photos.ResponsiveImage? Cover => Photos.ResponsiveImage.FromCover(CoverImagePath, CoverWidths);
+
     public required DateTime PublishedAtUtc { get; init; }
 
     /// <summary>The last change: the last save, or the publication when that came later.</summary>

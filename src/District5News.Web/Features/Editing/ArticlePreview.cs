@@ -1,6 +1,7 @@
 using District5News.Web.Data;
 using District5News.Web.Data.Entities;
 using District5News.Web.Features.Articles;
+using District5News.Web.Features.Photos;
 using District5News.Web.Features.Vietnamese;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ namespace District5News.Web.Features.Editing;
 /// same <see cref="HtmlBodySanitizer"/> as a save, the chosen category, the time that "Đăng" would give. Reads only;
 /// nothing is stored, nothing published, nothing counted.
 /// </summary>
-public sealed class ArticlePreview(NewsDbContext db, HtmlBodySanitizer sanitizer, TimeProvider clock)
+public sealed class ArticlePreview(NewsDbContext db, HtmlBodySanitizer sanitizer, BodyImages bodyImages, TimeProvider clock)
 {
     public const string UntitledTitle = "(Chưa có tiêu đề)";
 
@@ -26,7 +27,11 @@ public sealed class ArticlePreview(NewsDbContext db, HtmlBodySanitizer sanitizer
             : null;
         var saved = id is { } articleId
             ? await db.Articles.AsNoTracking().Where(a => a.Id == articleId)
-                .Select(a => new { a.CoverImagePath, a.AuthorId, a.Slug }).FirstOrDefaultAsync(cancellationToken)
+                .Select(a => new
+                {
+                    a.CoverImagePath, a.AuthorId, a.Slug,
+                    CoverWidths = db.Media.Where(m => m.FallbackPath == a.CoverImagePath).Select(m => m.Widths).FirstOrDefault(),
+                }).FirstOrDefaultAsync(cancellationToken)
             : null;
         var authorId = saved?.AuthorId ?? currentUserId;
         var author = authorId is null
@@ -36,7 +41,10 @@ public sealed class ArticlePreview(NewsDbContext db, HtmlBodySanitizer sanitizer
         // A half-typed time is shown as "now" here; the form itself refuses to save it and says so beside the field.
         var time = PublishTimeField.Parse(input);
         var publishedAtUtc = time.Local is { } local ? VietnamTime.ToUtc(local) : now;
-        var body = input.Body is { Length: > ArticleLimits.BodyLength } ? SanitizedHtml.Empty : sanitizer.Sanitize(input.Body);
+        var body = input.Body is { Length: > ArticleLimits.BodyLength }
+            ? SanitizedHtml.Empty
+            : sanitizer.Sanitize(await bodyImages.ExpandAsync(input.Body, cancellationToken)); // photos as a save stores them
+
         var title = string.IsNullOrWhiteSpace(input.Title) ? UntitledTitle : input.Title.Trim();
         return new ArticlePageViewModel
         {
@@ -46,6 +54,7 @@ public sealed class ArticlePreview(NewsDbContext db, HtmlBodySanitizer sanitizer
             Lead = input.Lead?.Trim() ?? string.Empty,
             BodyHtml = body.Html,
             CoverImagePath = input.RemoveCover ? null : saved?.CoverImagePath,
+            CoverWidths = input.RemoveCover ? null : saved?.CoverWidths,
             PublishedAtUtc = publishedAtUtc,
             ModifiedAtUtc = now,
             CategoryName = category?.Name ?? "(Chưa chọn chuyên mục)",

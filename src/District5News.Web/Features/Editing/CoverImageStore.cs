@@ -1,19 +1,15 @@
 using District5News.Web.Data.Entities;
-using District5News.Web.Features.Vietnamese;
+using District5News.Web.Features.Photos;
 using Microsoft.Extensions.Options;
 
 namespace District5News.Web.Features.Editing;
 
-/// <summary>The kinds of image a cover may be, told by the file's first bytes.</summary>
-public enum CoverImageKind
-{
-    Jpeg,
-    Png,
-    WebP,
-}
-
-/// <summary>Checks and stores cover images under the uploads folder with generated names.</summary>
-public sealed class CoverImageStore(IOptions<UploadOptions> options, IHostEnvironment environment, TimeProvider clock, ILogger<CoverImageStore> logger)
+/// <summary>
+/// The uploads folder as the bulletin form sees it: the cover's size limit, and removing the cover files of purged
+/// bulletins. New covers go through the image pipeline (<see cref="ImagePipeline"/>) into the media library; covers
+/// uploaded before it (/uploads/yyyy/MM/…) are still served and removed here.
+/// </summary>
+public sealed class CoverImageStore(IOptions<UploadOptions> options, IHostEnvironment environment, ILogger<CoverImageStore> logger)
 {
     public const long MaxBytes = ArticleLimits.CoverBytes;
 
@@ -22,75 +18,16 @@ public sealed class CoverImageStore(IOptions<UploadOptions> options, IHostEnviro
 
     public static readonly string TooLargeMessage = $"Ảnh bìa quá lớn: tối đa {ArticleLimits.CoverSizeText}. Vui lòng chọn ảnh nhỏ hơn.";
 
-    public const string WrongKindMessage = "Ảnh bìa phải là ảnh JPEG, PNG hoặc WebP. Tệp bạn chọn không phải là ảnh thuộc các loại này.";
+    public string RootFolder { get; } = options.Value.FullPath(environment);
 
-    public string RootFolder { get; } = System.IO.Path.GetFullPath(System.IO.Path.Combine(environment.ContentRootPath, options.Value.Path));
-
-    /// <summary>What the file really is, read from its magic bytes (never from its name or the browser's content type); null with a message otherwise.</summary>
-    public static async Task<(CoverImageKind? Kind, string? Error)> CheckAsync(IFormFile file, CancellationToken cancellationToken)
-    {
-        if (file.Length == 0)
-        {
-            return (null, "Tệp ảnh bìa rỗng. Vui lòng chọn lại ảnh.");
-        }
-
-        if (file.Length > MaxBytes)
-        {
-            return (null, TooLargeMessage);
-        }
-
-        var header = new byte[12];
-        await using var stream = file.OpenReadStream();
-        var read = await stream.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
-        var kind = Detect(header.AsSpan(0, read));
-        return kind is null ? (null, WrongKindMessage) : (kind, null);
-    }
-
-    public static CoverImageKind? Detect(ReadOnlySpan<byte> header)
-    {
-        if (header.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]))
-        {
-            return CoverImageKind.Jpeg;
-        }
-
-        if (header.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
-        {
-            return CoverImageKind.Png;
-        }
-
-        if (header.Length >= 12 && header[..4].SequenceEqual("RIFF"u8) && header[8..12].SequenceEqual("WEBP"u8))
-        {
-            return CoverImageKind.WebP;
-        }
-
-        return null;
-    }
-
-    /// <summary>Writes the file as yyyy/MM/guid.ext and returns its public path, e.g. /uploads/2026/11/….jpg.</summary>
-    public async Task<string> SaveAsync(IFormFile file, CoverImageKind kind, CancellationToken cancellationToken)
-    {
-        var today = VietnamTime.Today(clock);
-        var extension = kind switch
-        {
-            CoverImageKind.Jpeg => ".jpg",
-            CoverImageKind.Png => ".png",
-            _ => ".webp",
-        };
-        var relative = $"{today:yyyy}/{today:MM}/{Guid.NewGuid():N}{extension}";
-        var fullPath = System.IO.Path.Combine(RootFolder, relative);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
-        await using (var target = new FileStream(fullPath, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-        {
-            await file.CopyToAsync(target, cancellationToken);
-        }
-
-        return $"{UploadOptions.RequestPath}/{relative}";
-    }
-
-    /// <summary>Removes a stored file (a save that did not go through, a purged bulletin); paths outside the uploads folder are ignored.</summary>
+    /// <summary>
+    /// Removes a stored cover file (a purged bulletin's). Paths outside the uploads folder are ignored, and so are the
+    /// media library's files: a photo there may be in other bulletins' bodies or covers.
+    /// </summary>
     public void Delete(string? publicPath)
     {
-        if (publicPath is null || !publicPath.StartsWith(UploadOptions.RequestPath + "/", StringComparison.Ordinal))
+        if (publicPath is null || !publicPath.StartsWith(UploadOptions.RequestPath + "/", StringComparison.Ordinal)
+            || publicPath.StartsWith(MediaPaths.PublicPrefix, StringComparison.Ordinal))
         {
             return;
         }

@@ -17,14 +17,15 @@ public sealed class HtmlBodySanitizer
     private static readonly HashSet<string> AllowedTags = new(StringComparer.OrdinalIgnoreCase)
     {
         "p", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "ul", "ol", "li", "a", "img", "blockquote", "br",
-        "figure", "figcaption", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
+        "figure", "figcaption", "picture", "source", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
     };
 
     /// <summary>Which attribute each element keeps; every other attribute (style, class, on*, id...) goes.</summary>
     private static readonly Dictionary<string, string[]> AllowedAttributes = new(StringComparer.OrdinalIgnoreCase)
     {
         ["a"] = ["href"],
-        ["img"] = ["src", "alt"],
+        ["img"] = ["src", "alt", "srcset", "sizes", "width", "height", "loading", "decoding"],
+        ["source"] = ["srcset", "sizes", "type"],
         ["th"] = ["colspan", "rowspan"],
         ["td"] = ["colspan", "rowspan"],
     };
@@ -34,7 +35,7 @@ public sealed class HtmlBodySanitizer
     {
         "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "noscript", "noembed", "noframes",
         "template", "svg", "math", "xml", "head", "title", "meta", "link", "base", "input", "button", "select", "option",
-        "optgroup", "textarea", "datalist", "output", "audio", "video", "source", "track", "canvas", "map", "area", "param",
+        "optgroup", "textarea", "datalist", "output", "audio", "video", "track", "canvas", "map", "area", "param",
         "portal", "slot", "marquee",
     };
 
@@ -62,6 +63,7 @@ public sealed class HtmlBodySanitizer
         options.AllowedTags.UnionWith(AllowedTags);
         options.AllowedAttributes.UnionWith(AllowedAttributes.Values.SelectMany(a => a));
         options.AllowedSchemes.UnionWith(["http", "https", "mailto"]);
+        // srcset is a list of URLs, which the library hands to FilterUrl as one string: BodyImageRules checks each of them, before and after.
         options.UriAttributes.UnionWith(["href", "src"]);
         _sanitizer = new HtmlSanitizer(options) { KeepChildNodes = true };
         _sanitizer.FilterUrl += (_, e) =>
@@ -174,6 +176,7 @@ public sealed class HtmlBodySanitizer
     private static SanitizedHtml Finish(IElement body)
     {
         NormalizeText(body);
+        BodyImageRules.Apply(body);
         foreach (var element in body.QuerySelectorAll("[href], [src]").ToList())
         {
             foreach (var name in new[] { "href", "src" })
@@ -225,7 +228,10 @@ public sealed class HtmlBodySanitizer
         return false;
     }
 
-    /// <summary>Whether a URL may stay: http, https and relative everywhere, mailto on links only; never javascript:, data: or the like.</summary>
+    /// <summary>
+    /// Whether a URL may stay: on links http, https, mailto and relative; on images (img, source) only a path in our
+    /// own uploads folder (what the image pipeline made); never javascript:, data: or the like.
+    /// </summary>
     public static bool IsAllowedUrl(string element, string? url)
     {
         if (url is null)
@@ -260,6 +266,11 @@ public sealed class HtmlBodySanitizer
         if (!string.Equals(folded, text, StringComparison.Ordinal) && !IsAllowedUrl(element, folded))
         {
             return false;
+        }
+
+        if (element.Equals("img", StringComparison.OrdinalIgnoreCase) || element.Equals("source", StringComparison.OrdinalIgnoreCase))
+        {
+            return BodyImageRules.IsUploadPath(text);
         }
 
         var colon = text.IndexOf(':', StringComparison.Ordinal);
@@ -331,6 +342,8 @@ public sealed class HtmlBodySanitizer
                 }
             }
         }
+
+        BodyImageRules.Apply(root);
     }
 
     /// <summary>After the library: loose text and inline elements at the top level go into paragraphs; empty paragraphs go.</summary>

@@ -6,6 +6,7 @@ using District5News.Web.Features.Articles;
 using District5News.Web.Features.Attachments;
 using District5News.Web.Features.Autosave;
 using District5News.Web.Features.Caching;
+using District5News.Web.Features.Photos;
 using District5News.Web.Features.Vietnamese;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,11 +45,11 @@ public abstract record SaveArticleResult
 /// action, the publication time, the category, the body (sanitized here, the only way a body is stored), the cover
 /// and the version. Every problem is reported at once.
 /// </summary>
-public sealed class SaveArticleValidator(NewsDbContext db, HtmlBodySanitizer sanitizer)
+public sealed class SaveArticleValidator(NewsDbContext db, HtmlBodySanitizer sanitizer, BodyImages bodyImages, ImagePipeline images)
 {
-    /// <summary>The checked input, ready to apply; or <see cref="Errors"/> when there is anything to fix.</summary>
+    /// <summary>The checked input, ready to apply; or <see cref="Errors"/> when there is anything to fix. <see cref="Cover"/> is a new cover, through the image pipeline.</summary>
     public sealed record Outcome(
-        IReadOnlyList<FieldError> Errors, string Intent, DateTime? ChosenUtc, SanitizedHtml Body, string BodyText, CoverImageKind? CoverKind);
+        IReadOnlyList<FieldError> Errors, string Intent, DateTime? ChosenUtc, SanitizedHtml Body, string BodyText, ProcessedPhoto? Cover);
 
     public async Task<Outcome> ValidateAsync(SaveArticleCommand command, ArticleStatus? currentStatus, CancellationToken cancellationToken)
     {
@@ -96,7 +97,12 @@ public sealed class SaveArticleValidator(NewsDbContext db, HtmlBodySanitizer san
         }
         else
         {
-            body = sanitizer.Sanitize(input.Body);
+            // Our photos get their responsive markup from their records first; the sanitizer has the last word.
+            body = sanitizer.Sanitize(await bodyImages.ExpandAsync(input.Body, cancellationToken));
+            if (BodyImages.CountWithoutAlt(body) is > 0 and var withoutAlt)
+            {
+                errors.Add(new(nameof(input.Body), BodyImages.MissingAltMessage(withoutAlt)));
+            }
         }
 
         var bodyText = ArticleHtml.ToPlainText(body.Html);
@@ -105,14 +111,14 @@ public sealed class SaveArticleValidator(NewsDbContext db, HtmlBodySanitizer san
             errors.Add(new(nameof(input.Body), "Vui lòng nhập nội dung bản tin trước khi đăng."));
         }
 
-        CoverImageKind? coverKind = null;
+        ProcessedPhoto? coverPhoto = null;
         if (input.Cover is { } cover)
         {
-            var (kind, coverError) = await CoverImageStore.CheckAsync(cover, cancellationToken);
-            coverKind = kind;
-            if (coverError is not null)
+            var result = await images.ProcessAsync(cover, CoverImageStore.MaxBytes, CoverImageStore.TooLargeMessage, cancellationToken);
+            coverPhoto = result.Photo;
+            if (result.Error is not null)
             {
-                errors.Add(new(nameof(input.Cover), coverError));
+                errors.Add(new(nameof(input.Cover), "Ảnh bìa: " + result.Error));
             }
         }
 
@@ -121,12 +127,12 @@ public sealed class SaveArticleValidator(NewsDbContext db, HtmlBodySanitizer san
             errors.Add(new(string.Empty, "Biểu mẫu thiếu thông tin phiên bản. Vui lòng tải lại trang sửa bản tin."));
         }
 
-        if (errors.Count > 0 && input.Cover is not null && coverKind is not null)
+        if (errors.Count > 0 && input.Cover is not null && coverPhoto is not null)
         {
             errors.Add(new(nameof(input.Cover), "Ảnh bìa chưa được lưu vì biểu mẫu còn lỗi: vui lòng chọn lại ảnh khi lưu."));
         }
 
-        return new Outcome(errors, intent, chosenUtc, body, bodyText, coverKind);
+        return new Outcome(errors, intent, chosenUtc, body, bodyText, coverPhoto);
     }
 }
 
@@ -138,7 +144,7 @@ public sealed class SaveArticleValidator(NewsDbContext db, HtmlBodySanitizer san
 public sealed class SaveArticleHandler(
     NewsDbContext db,
     SaveArticleValidator validator,
-    CoverImageStore covers,
+    MediaFiles mediaFiles,
     ArticleHistory history,
     PublicContentChanges changes,
     TimeProvider clock,
@@ -185,17 +191,21 @@ public sealed class SaveArticleHandler(
         Apply(article, input, valid, now);
 
         string? storedCover = null;
-        if (input.Cover is not null && valid.CoverKind is { } coverKind)
+        if (valid.Cover is { } coverPhoto)
         {
             try
             {
-                storedCover = await covers.SaveAsync(input.Cover, coverKind, cancellationToken);
+                await mediaFiles.WriteAsync(coverPhoto, cancellationToken);
             }
             catch (IOException ex) when (StorageFailure.Is(ex))
             {
                 return NotSaved(ex, id, coverDropped: true);
             }
 
+            // The cover joins the media library (saved in the same transaction as the bulletin), so it can be reused and has its sizes on record.
+            var media = MediaLibrary.NewMedia(coverPhoto, "Ảnh bìa: " + article.Title, null, null, who, now);
+            db.Media.Add(media);
+            storedCover = media.FallbackPath;
             article.CoverImagePath = storedCover;
         }
 
@@ -206,7 +216,6 @@ public sealed class SaveArticleHandler(
         }
         catch (IOException ex) when (StorageFailure.Is(ex))
         {
-            covers.Delete(storedCover);
             return NotSaved(ex, id, coverDropped: storedCover is not null);
         }
 
@@ -240,23 +249,22 @@ public sealed class SaveArticleHandler(
             await drafts.DeleteAsync(who.Id, isNew ? null : article.Id, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
+        // A cover's files stay when the save fails: they are named by their content and may already serve another photo
+        // record; without its record (rolled back with the bulletin) such a file is only an orphan, reused by the same upload.
         catch (DbUpdateConcurrencyException)
         {
             staged.Discard();
-            covers.Delete(storedCover);
             db.ChangeTracker.Clear();
             return new SaveArticleResult.Conflict(article.Id, CoverDropped: storedCover is not null);
         }
         catch (Exception ex) when (StorageFailure.Is(ex))
         {
             staged.Discard();
-            covers.Delete(storedCover);
             return NotSaved(ex, id, coverDropped: storedCover is not null);
         }
         catch
         {
             staged.Discard();
-            covers.Delete(storedCover);
             throw;
         }
 

@@ -23,7 +23,7 @@ internal static class StableHtmlWriter
     };
 
     /// <summary>URL attributes: every non-ASCII character is written as a reference, so NFKC cannot turn "ｊａｖａｓｃｒｉｐｔ：" into a scheme.</summary>
-    private static readonly HashSet<string> UrlAttributes = new(StringComparer.OrdinalIgnoreCase) { "href", "src" };
+    private static readonly HashSet<string> UrlAttributes = new(StringComparer.OrdinalIgnoreCase) { "href", "src", "srcset" };
 
     private static readonly NormalizationForm[] Forms =
         [NormalizationForm.FormC, NormalizationForm.FormD, NormalizationForm.FormKC, NormalizationForm.FormKD];

@@ -39,7 +39,7 @@ public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, Tim
             return new PagedList<SearchResultItem>([], page, PageSize, total);
         }
 
-        var found = await ArticleQueries.ToListItems(db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))).ToListAsync(cancellationToken);
+        var found = await ArticleQueries.ToListItems(db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)), db.Media).ToListAsync(cancellationToken);
         var bodies = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.BodyHtml })
             .ToDictionaryAsync(a => a.Id, a => a.BodyHtml, cancellationToken);
         var byId = found.ToDictionary(i => i.Id);

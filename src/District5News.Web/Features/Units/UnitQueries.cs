@@ -47,7 +47,7 @@ public sealed class UnitQueries(ArticleQueries articles, UnitDirectory units)
             return null;
         }
 
-        var list = await ListAsync(snapshot, unit, articles.Visible().OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id), page, PageSize, cancellationToken);
+        var list = await ListAsync(snapshot, unit, articles.Media, articles.Visible().OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id), page, PageSize, cancellationToken);
         var successor = snapshot.SuccessorOf(unit.Id);
         string? takenOver = null;
         if (successor is not null)
@@ -90,15 +90,15 @@ public sealed class UnitQueries(ArticleQueries articles, UnitDirectory units)
             return null;
         }
 
-        var list = await ListAsync(snapshot, ward, articles.Visible().OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id), 1, HomeCount, cancellationToken);
+        var list = await ListAsync(snapshot, ward, articles.Media, articles.Visible().OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id), 1, HomeCount, cancellationToken);
         return new WardSection(ward.Slug, ward.Name, ward.Url, list.Items);
     }
 
     private static async Task<PagedList<ArticleListItem>> ListAsync(
-        UnitSnapshot snapshot, UnitInfo unit, IQueryable<Data.Entities.Article> visible, int page, int pageSize, CancellationToken cancellationToken)
+        UnitSnapshot snapshot, UnitInfo unit, IQueryable<Data.Entities.Media> media, IQueryable<Data.Entities.Article> visible, int page, int pageSize, CancellationToken cancellationToken)
     {
         var family = snapshot.FamilyOf(unit.Id).ToList();
-        var list = await ArticleQueries.ToListItems(visible.Where(a => family.Contains(a.UnitId))).ToPagedListAsync(page, pageSize, cancellationToken);
+        var list = await ArticleQueries.ToListItems(visible.Where(a => family.Contains(a.UnitId)), media).ToPagedListAsync(page, pageSize, cancellationToken);
         var marked = list.Items
             .Select(item => item.UnitId == unit.Id || snapshot.ById(item.UnitId) is not { } from ? item : item with { UnitNote = from.PredecessorNote })
             .ToList();

@@ -28,6 +28,11 @@
     return name === 'http' || name === 'https' || (isLink && name === 'mailto');
   }
 
+  // Images come only from our uploads folder, as on the server (BodyImageRules).
+  function isUploadPath(url) {
+    return /^\/uploads(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)+$/.test(String(url || ''));
+  }
+
   function copyChildren(from, to) {
     for (var node = from.firstChild; node; node = node.nextSibling) {
       if (node.nodeType === 3) {
@@ -67,11 +72,15 @@
       copyChildren(element, to); // span, font, o:p...: keep the text, drop the wrapper.
       return;
     }
+    if (name === 'IMG' && !isUploadPath(element.getAttribute('src'))) {
+      return; // only our own photos (photos.js uploads them); the server drops any other image too
+    }
     var copy = document.createElement(name.toLowerCase());
     (ATTRIBUTES[name] || []).forEach(function (attribute) {
       var value = element.getAttribute(attribute);
       if (value === null) { return; }
-      if ((attribute === 'href' || attribute === 'src') && !isSafeUrl(value, name === 'A')) { return; }
+      if (attribute === 'href' && !isSafeUrl(value, true)) { return; }
+      if (attribute === 'src' && !isUploadPath(value)) { return; }
       copy.setAttribute(attribute, value);
     });
     copyChildren(element, copy);
@@ -178,20 +187,17 @@
       sync();
     }
 
-    // One small panel asks for a link's or an image's address (no prompt(): it blocks the page and tests).
+    // One small panel asks for a link's address (no prompt(): it blocks the page and tests). Photos: photos.js.
     var panel = document.createElement('div');
     panel.className = 'editor-url-panel';
     panel.hidden = true;
     panel.setAttribute('data-test', 'editor-url-panel');
     panel.innerHTML =
       '<label>Địa chỉ <input type="url" data-test="editor-url" placeholder="https://"></label>' +
-      '<label class="editor-alt-label">Mô tả ảnh <input type="text" data-test="editor-alt"></label>' +
       '<button type="button" data-test="editor-url-ok">Chèn</button>' +
       '<button type="button" class="button-secondary" data-test="editor-url-cancel">Hủy</button>' +
       '<p class="field-error" role="alert" data-test="editor-url-error"></p>';
     var urlInput = panel.querySelector('[data-test=editor-url]');
-    var altInput = panel.querySelector('[data-test=editor-alt]');
-    var altLabel = panel.querySelector('.editor-alt-label');
     var panelError = panel.querySelector('[data-test=editor-url-error]');
     var panelMode = null;
 
@@ -199,9 +205,7 @@
       saveSelection();
       panelMode = mode;
       panel.hidden = false;
-      altLabel.hidden = mode !== 'image';
       urlInput.value = '';
-      altInput.value = '';
       panelError.textContent = '';
       urlInput.focus();
     }
@@ -212,24 +216,17 @@
     }
     function applyPanel() {
       var url = urlInput.value.trim();
-      if (!isSafeUrl(url, panelMode === 'link')) {
-        panelError.textContent = panelMode === 'link'
-          ? 'Địa chỉ liên kết phải bắt đầu bằng http://, https:// hoặc mailto: (hoặc là đường dẫn trong trang).'
-          : 'Địa chỉ ảnh phải bắt đầu bằng http:// hoặc https:// (hoặc là đường dẫn trong trang).';
+      if (!isSafeUrl(url, true)) {
+        panelError.textContent = 'Địa chỉ liên kết phải bắt đầu bằng http://, https:// hoặc mailto: (hoặc là đường dẫn trong trang).';
         urlInput.focus();
         return;
       }
-      var mode = panelMode;
       closePanel();
-      if (mode === 'link') {
-        var selection = window.getSelection();
-        if (selection.rangeCount === 0 || selection.isCollapsed) {
-          insertHtml('<a href="' + escapeText(url).replace(/"/g, '&quot;') + '">' + escapeText(url) + '</a>');
-        } else {
-          run('createLink', url);
-        }
+      var selection = window.getSelection();
+      if (selection.rangeCount === 0 || selection.isCollapsed) {
+        insertHtml('<a href="' + escapeText(url).replace(/"/g, '&quot;') + '">' + escapeText(url) + '</a>');
       } else {
-        insertHtml('<img src="' + escapeText(url).replace(/"/g, '&quot;') + '" alt="' + escapeText(altInput.value.trim()).replace(/"/g, '&quot;') + '">');
+        run('createLink', url);
       }
       sync();
     }
@@ -257,8 +254,7 @@
       ['Nghiêng', 'In nghiêng (Ctrl+I)', 'editor-italic', function () { run('italic'); }, 'italic'],
       ['• Danh sách', 'Danh sách dấu chấm', 'editor-ul', function () { run('insertUnorderedList'); }, 'insertUnorderedList'],
       ['1. Danh sách', '1. Danh sách đánh số', 'editor-ol', function () { run('insertOrderedList'); }, 'insertOrderedList'],
-      ['Liên kết', 'Chèn liên kết', 'editor-link', function () { openPanel('link'); }],
-      ['Ảnh', 'Chèn ảnh theo địa chỉ', 'editor-image', function () { openPanel('image'); }]
+      ['Liên kết', 'Chèn liên kết', 'editor-link', function () { openPanel('link'); }]
     ].forEach(function (spec) {
       var b = button(spec[0], spec[1], spec[2], spec[3]);
       if (spec[4]) {
@@ -314,6 +310,18 @@
       editable.setAttribute('aria-describedby', 'body-hint');
     }
     if (form) { form.addEventListener('submit', sync); }
+
+    // What photos.js needs to put a photo at the cursor: the area, its toolbar and the editor's own insertion.
+    wrap.richEditor = {
+      editable: editable,
+      toolbar: toolbar,
+      panelBefore: editable,
+      saveSelection: saveSelection,
+      restoreSelection: restoreSelection,
+      insertHtml: insertHtml,
+      sync: sync
+    };
+    wrap.dispatchEvent(new CustomEvent('rich-editor:ready'));
   }
 
   // A cover over the limit (data-max-bytes, with the server's own message) is refused here at once, instead of after a long upload.

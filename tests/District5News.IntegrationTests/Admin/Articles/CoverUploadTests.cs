@@ -1,35 +1,38 @@
 using System.Net;
 using System.Text;
 using District5News.IntegrationTests.Infrastructure;
+using District5News.UnitTests.Photos;
 using District5News.Web.Features.Accounts;
 using District5News.Web.Features.Editing;
+using District5News.Web.Features.Photos;
 using Microsoft.EntityFrameworkCore;
 
 namespace District5News.IntegrationTests.Admin.Articles;
 
-/// <summary>Cover images: told by their bytes, limited in size, stored under the uploads folder and shown on the public page.</summary>
+/// <summary>
+/// Cover images: told by their bytes, limited in size, put through the image pipeline (issue 13) into the media library
+/// and shown on the public page.
+/// </summary>
 public sealed class CoverUploadTests(EditorAppFactory app) : IClassFixture<EditorAppFactory>
 {
-    // Real 1×1 images.
-    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
-    private static readonly byte[] Jpeg = Convert.FromBase64String(
-        "/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=");
-    private static readonly byte[] WebP = Convert.FromBase64String("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
+    private static readonly byte[] Jpeg = PhoneCameraPhotos.Jpeg(640, 360, orientation: 1);
+    private static readonly byte[] Png = PhoneCameraPhotos.Plain("png");
+    private static readonly byte[] WebP = PhoneCameraPhotos.Plain("webp");
 
     public static TheoryData<string, string, string> Images() => new()
     {
-        { "anh.jpg", "image/jpeg", ".jpg" },
-        { "anh.png", "image/png", ".png" },
-        { "anh.webp", "image/webp", ".webp" },
-        { "ten-sai.txt", "text/plain", ".png" },
+        { "anh.jpg", "image/jpeg", "jpeg" },
+        { "anh.png", "image/png", "png" },
+        { "anh.webp", "image/webp", "webp" },
+        { "ten-sai.txt", "text/plain", "png" },
     };
 
     [Theory]
     [MemberData(nameof(Images))]
-    public async Task Upload_RealImage_IsStoredAndShownOnThePublicPage(string fileName, string contentType, string expectedExtension)
+    public async Task Upload_RealImage_IsReencodedStoredAndShownOnThePublicPage(string fileName, string contentType, string kind)
     {
         var editor = await app.SignInAsync(StaffRoles.Editor);
-        var bytes = expectedExtension switch { ".jpg" => Jpeg, ".png" => Png, _ => WebP };
+        var bytes = kind switch { "jpeg" => Jpeg, "png" => Png, _ => WebP };
 
         var response = await EditorForms.SubmitAsync(editor, EditorForms.CreateUrl, EditorForms.Fields($"Bản tin có ảnh bìa {fileName}", "<p>Có ảnh.</p>"), "publish",
             new EditorForms.Upload(fileName, contentType, bytes));
@@ -37,14 +40,22 @@ public sealed class CoverUploadTests(EditorAppFactory app) : IClassFixture<Edito
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var id = EditorForms.IdFrom(response);
         var cover = await app.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.CoverImagePath).SingleAsync());
-        Assert.Matches(@"^/uploads/\d{4}/\d{2}/[0-9a-f]{32}\" + expectedExtension + "$", cover);
+        Assert.Matches(@"^/uploads/media/[0-9a-f]{2}/[0-9a-f]{32}-\d+\.jpg$", cover);
         Assert.True(File.Exists(Path.Combine(app.UploadsPath, cover![("/uploads/".Length)..])));
+        // The same picture sent twice is the same files (same content, same name), with a record each.
+        var media = await app.WithDbAsync(db => db.Media.SingleAsync(m => m.FallbackPath == cover && m.AltText == $"Ảnh bìa: Bản tin có ảnh bìa {fileName}"));
         var page = await Html.ParseAsync(await EditorForms.GetPublicAsync(app.CreateBrowser(), id));
-        Assert.Equal(cover, page.QuerySelector("img.cover")!.GetAttribute("src"));
+        var shown = page.QuerySelector("img.cover")!;
+        Assert.Equal(cover, shown.GetAttribute("src"));
+        Assert.Contains(cover + " " + media.Width + "w", shown.GetAttribute("srcset"), StringComparison.Ordinal);
+        Assert.Equal(ResponsiveImage.CoverSizes, shown.GetAttribute("sizes"));
+        Assert.Equal("image/webp", page.QuerySelector("picture > source")!.GetAttribute("type"));
         var image = await app.CreateBrowser().GetAsync(new Uri(cover, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, image.StatusCode);
-        Assert.Equal(bytes, await image.Content.ReadAsByteArrayAsync());
-        Assert.StartsWith("image/", image.Content.Headers.ContentType!.MediaType, StringComparison.Ordinal);
+        var served = await image.Content.ReadAsByteArrayAsync();
+        Assert.NotEqual(bytes, served); // re-encoded, never stored as sent
+        Assert.Empty(PhoneCameraPhotos.MetadataIn(served));
+        Assert.Equal("image/jpeg", image.Content.Headers.ContentType!.MediaType);
         Assert.Equal("nosniff", image.Headers.GetValues("X-Content-Type-Options").Single());
     }
 
@@ -61,7 +72,7 @@ public sealed class CoverUploadTests(EditorAppFactory app) : IClassFixture<Edito
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await Html.ParseAsync(response);
-        Assert.Contains(CoverImageStore.WrongKindMessage, page.Text("[data-test=cover-error]"), StringComparison.Ordinal);
+        Assert.Contains(PhotoMessages.NotAnImage, page.Text("[data-test=cover-error]"), StringComparison.Ordinal);
         Assert.Equal("Bản tin với ảnh giả", page.QuerySelector("[data-test=title]")!.GetAttribute("value"));
         Assert.Equal("Tóm tắt đã gõ.", page.QuerySelector("[data-test=lead]")!.TextContent);
         Assert.Contains("Nội dung đã gõ.", page.QuerySelector("[data-test=body]")!.TextContent, StringComparison.Ordinal);

@@ -1,0 +1,61 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace District5News.Web.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class MediaLibrary : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Media",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Key = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Widths = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Width = table.Column<int>(type: "int", nullable: false),
+                    Height = table.Column<int>(type: "int", nullable: false),
+                    FallbackPath = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    StoredBytes = table.Column<long>(type: "bigint", nullable: false),
+                    AltText = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Caption = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Credit = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: true),
+                    UploadedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    UploadedByName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Media", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Media_CreatedAtUtc",
+                table: "Media",
+                column: "CreatedAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Media_FallbackPath",
+                table: "Media",
+                column: "FallbackPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Media_Key",
+                table: "Media",
+                column: "Key");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Media");
+        }
+    }
+}
