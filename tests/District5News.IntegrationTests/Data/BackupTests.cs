@@ -109,7 +109,22 @@ public abstract class BackupTests(DatabaseProvider provider) : IDisposable
         // Every bulletin saved before the backup began, nothing that never existed, each one whole.
         Assert.Superset(seeded.Concat(savedBefore).ToHashSet(), back.Select(a => a.Id).ToHashSet());
         Assert.Subset(live.Select(a => a.Id).ToHashSet(), back.Select(a => a.Id).ToHashSet());
-        Assert.All(back, a => Assert.Equal(live.Single(l => l.Id == a.Id), a));
+        // A bulletin finished before the backup began is restored exactly as it is now; one being written while the copy
+        // was taken may lack its second save (the copy is of one moment), never have more than the live one.
+        var finishedBefore = seeded.Concat(savedBefore).ToHashSet();
+        Assert.All(back, a =>
+        {
+            var now = live.Single(l => l.Id == a.Id);
+            if (finishedBefore.Contains(a.Id))
+            {
+                Assert.Equal(now, a);
+            }
+            else
+            {
+                Assert.Equal((now.Title, now.CoverImagePath), (a.Title, a.CoverImagePath));
+                Assert.InRange(a.Revisions, 0, now.Revisions);
+            }
+        });
         Assert.Equal(manifest.Bulletins, back.Count);
         Assert.Equal(manifest.Revisions, back.Sum(a => a.Revisions));
 
