@@ -50,6 +50,10 @@ public class NewsDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyCon
 
     public DbSet<ProcedureLink> ProcedureLinks => Set<ProcedureLink>();
 
+    public DbSet<LegalDocument> LegalDocuments => Set<LegalDocument>();
+
+    public DbSet<ResidentQuestion> ResidentQuestions => Set<ResidentQuestion>();
+
     /// <summary>The keys that protect auth cookies and form tokens, shared by every instance on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -14,6 +14,12 @@ public static class AgencyServiceCollectionExtensions
         services.AddScoped<UnitProfileQueries>();
         services.AddScoped<UnitProfileEditor>();
         services.AddScoped<ProcedureLinks>();
+        services.AddScoped<Features.Accounts.StaffUnitAccess>();
+        services.AddOptions<Features.Documents.DocumentOptions>().BindConfiguration(Features.Documents.DocumentOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<Features.Documents.LegalDocuments>();
+        services.AddScoped<Features.Documents.DocumentApiQueries>();
+        services.AddScoped<Features.Questions.ResidentQuestions>();
         return services;
     }
 }

@@ -61,6 +61,10 @@ public static class AuditActions
     public const string ProcedureLinkCreated = "procedure-link.created";
     public const string ProcedureLinkEdited = "procedure-link.edited";
     public const string ProcedureLinkDeleted = "procedure-link.deleted";
+    public const string DocumentCreated = "document.created";
+    public const string DocumentEdited = "document.edited";
+    public const string DocumentDeleted = "document.deleted";
+    public const string QuestionAnswered = "question.answered";
 
     public static string DisplayName(string action) => action switch
     {
@@ -93,6 +97,10 @@ public static class AuditActions
         ProcedureLinkCreated => "Thêm liên kết thủ tục hành chính",
         ProcedureLinkEdited => "Sửa liên kết thủ tục hành chính",
         ProcedureLinkDeleted => "Xóa liên kết thủ tục hành chính",
+        DocumentCreated => "Thêm văn bản",
+        DocumentEdited => "Sửa văn bản",
+        DocumentDeleted => "Xóa văn bản",
+        QuestionAnswered => "Trả lời, công bố câu hỏi",
         _ => action,
     };
 }
@@ -110,6 +118,8 @@ public static class AuditTargets
     public const string Settings = "settings";
     public const string UnitProfile = "unit-profile";
     public const string ProcedureLink = "procedure-link";
+    public const string Document = "document";
+    public const string Question = "question";
 
     /// <summary>"Bản tin số 42", "Tài khoản a@b.vn": how the audit page shows a target.</summary>
     public static string Describe(string? type, string id) => type switch
@@ -121,6 +131,8 @@ public static class AuditTargets
         Settings => "Cài đặt trang",
         UnitProfile => $"Giới thiệu đơn vị số {id}",
         ProcedureLink => $"Liên kết thủ tục số {id}",
+        Document => $"Văn bản số {id}",
+        Question => $"Câu hỏi số {id}",
         null => id,
         _ => $"{type} {id}",
     };

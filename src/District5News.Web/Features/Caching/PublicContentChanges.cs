@@ -19,6 +19,10 @@ public static class ContentTypes
     public const string Settings = "settings";
     public const string UnitProfile = "unit-profile";
     public const string ProcedureLink = "procedure-link";
+
+    /// <summary>The documents library and published answers to residents' questions.</summary>
+    public const string Document = "document";
+    public const string Question = "question";
 }
 
 /// <summary>

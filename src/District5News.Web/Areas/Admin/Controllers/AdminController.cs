@@ -25,4 +25,16 @@ public abstract class AdminController : Controller
     protected ViewResult BadInput(string message) => this.BadRequestPage(message);
 
     protected ViewResult NotFoundPage(string message) => ErrorPageExtensions.NotFoundPage(this, message);
+
+    /// <summary>404, or 403 with the reason, for an item of a unit this staff member does not act for.</summary>
+    protected ViewResult UnitRefusal(int status, string message)
+    {
+        if (status == StatusCodes.Status404NotFound)
+        {
+            return NotFoundPage(message);
+        }
+
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View("~/Areas/Admin/Views/Shared/UnitForbidden.cshtml", message);
+    }
 }
