@@ -6,7 +6,7 @@ namespace District5News.BrowserTests.Infrastructure;
 /// <summary>One page of each kind staff work on in the back office, over the demo content.</summary>
 public static class AdminPages
 {
-    public static readonly string[] Names = ["bulletins", "new-bulletin", "edit-bulletin", "statistics", "accounts", "new-account", "audit", "notices", "new-notice", "settings", "unit-profile", "procedures"];
+    public static readonly string[] Names = ["bulletins", "new-bulletin", "edit-bulletin", "statistics", "accounts", "new-account", "audit", "notices", "new-notice", "settings", "unit-profile", "procedures", "documents", "new-document", "questions"];
 
     public static async Task<string> PathAsync(BrowserAppFactory app, string name) => name switch
     {
@@ -22,6 +22,9 @@ public static class AdminPages
         "settings" => "/admin/cai-dat",
         "unit-profile" => "/admin/gioi-thieu/4/sua",
         "procedures" => "/admin/thu-tuc-hanh-chinh",
+        "documents" => "/admin/van-ban",
+        "new-document" => "/admin/van-ban/tao-moi",
+        "questions" => "/admin/hoi-dap",
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown page"),
     };
 
