@@ -38,7 +38,7 @@ public sealed class QuestionsController(ResidentQuestions questions) : PublicCon
             return NotFoundPage("Không tìm thấy câu hỏi này, hoặc câu hỏi chưa được trả lời công khai.");
         }
 
-        return question.Url.EndsWith("/" + slug, StringComparison.Ordinal) ? View(question) : RedirectPermanent(question.Url);
+        return (slug ?? string.Empty) == question.Slug ? View(question) : RedirectPermanent(question.Url);
     }
 
     [HttpGet(SiteRoutes.QuestionAsk)]

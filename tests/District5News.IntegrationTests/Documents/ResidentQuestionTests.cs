@@ -138,6 +138,29 @@ public sealed class ResidentQuestionTests
         Assert.Empty(list.QuerySelectorAll("[data-test=question-item]"));
     }
 
+    [Theory]
+    [InlineData("???", "/hoi-dap/{0}/bai-viet")]
+    [InlineData("Giờ làm việc thứ Bảy", "/hoi-dap/{0}/gio-lam-viec-thu-bay")]
+    public async Task APublishedQuestion_HasOneAddress_EvenWhenItsTitleHasNoLetters_AndOthersRedirectToIt(string title, string expected)
+    {
+        using var app = new NewsAppFactory();
+        var question = new District5News.Web.Data.Entities.ResidentQuestion
+        {
+            UnitId = await app.UnitIdAsync("cho-lon"), AskerName = "Lê Văn An", Contact = "0909 000 000", Title = title, Text = "Xin hỏi.", AskedAtUtc = app.Clock.GetUtcNow().UtcDateTime,
+        };
+        question.SetAnswer("Từ 7 giờ 30 đến 11 giờ 30.", publish: true, "test", app.Clock.GetUtcNow().UtcDateTime);
+        await app.WithDbAsync(db => { db.ResidentQuestions.Add(question); return db.SaveChangesAsync(); });
+        var url = string.Format(System.Globalization.CultureInfo.InvariantCulture, expected, question.Id);
+
+        var (response, page) = await app.GetAsReaderAsync(url);
+        var (other, _) = await app.GetAsReaderAsync($"/hoi-dap/{question.Id}/sai-duong-dan");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(title, page.Text("[data-test=question-title]"));
+        Assert.Equal(HttpStatusCode.MovedPermanently, other.StatusCode);
+        Assert.Equal(url, other.Headers.Location!.OriginalString);
+    }
+
     [Fact]
     public async Task AnEditorOfAnotherWard_CannotSeeOrAnswerTheQuestion()
     {

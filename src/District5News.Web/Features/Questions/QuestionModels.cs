@@ -54,6 +54,9 @@ public sealed record QuestionPageViewModel(int Id, string Title, string AskerNam
 {
     public string Url => QuestionUrls.Question(Id, Title);
 
+    /// <summary>The address's last segment, from the title; empty for a title with no letters or digits.</summary>
+    public string Slug => VietnameseText.Slugify(Title, QuestionLimits.Slug);
+
     public IReadOnlyList<IReadOnlyList<string>> TextParagraphs => PlainText.Paragraphs(Text);
 
     public IReadOnlyList<IReadOnlyList<string>> AnswerParagraphs => PlainText.Paragraphs(Answer);
