@@ -52,6 +52,10 @@ public class NewsDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyCon
     /// <summary>Uploaded photos (the media library), re-encoded by the image pipeline.</summary>
     public DbSet<Media> Media => Set<Media>();
 
+    public DbSet<LegalDocument> LegalDocuments => Set<LegalDocument>();
+
+    public DbSet<ResidentQuestion> ResidentQuestions => Set<ResidentQuestion>();
+
     /// <summary>The keys that protect auth cookies and form tokens, shared by every instance on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

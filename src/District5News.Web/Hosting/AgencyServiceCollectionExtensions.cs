@@ -14,6 +14,11 @@ public static class AgencyServiceCollectionExtensions
         services.AddScoped<UnitProfileQueries>();
         services.AddScoped<UnitProfileEditor>();
         services.AddScoped<ProcedureLinks>();
+        services.AddOptions<Features.Documents.DocumentOptions>().BindConfiguration(Features.Documents.DocumentOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<Features.Documents.LegalDocuments>();
+        services.AddScoped<Features.Documents.DocumentApiQueries>();
+        services.AddScoped<Features.Questions.ResidentQuestions>();
         return services;
     }
 }

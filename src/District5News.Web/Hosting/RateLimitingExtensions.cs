@@ -22,6 +22,9 @@ public static class RateLimitingExtensions
     /// <summary>The web service (/api, /openapi), per client address.</summary>
     public const string ApiPolicy = "api";
 
+    /// <summary>Residents' questions (the /hoi-dap form's posts), per client address.</summary>
+    public const string QuestionPolicy = "question";
+
     /// <summary>
     /// ASP.NET Core's rate limiter with the sign-in, search and web-service policies, and the sign-in failure throttle. A refused
     /// request answers 429 with <c>Retry-After</c>; the status-code pages then write the Vietnamese page (/loi/429).
@@ -41,6 +44,7 @@ public static class RateLimitingExtensions
             o.AddPolicy(SignInPolicy, context => PerAddress(context, SignInPolicy, l => l.SignInPerAddress));
             o.AddPolicy(SearchPolicy, context => PerAddress(context, SearchPolicy, l => l.SearchPerAddress));
             o.AddPolicy(ApiPolicy, context => PerAddress(context, ApiPolicy, l => l.ApiPerAddress));
+            o.AddPolicy(QuestionPolicy, context => PerAddress(context, QuestionPolicy, l => l.QuestionPerAddress));
             o.OnRejected = async (context, cancellationToken) =>
             {
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))

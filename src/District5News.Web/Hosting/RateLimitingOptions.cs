@@ -26,12 +26,15 @@ public sealed class RateLimitingOptions
     /// </summary>
     public WindowLimit ApiPerAddress { get; set; } = new() { PermitLimit = 600, Window = TimeSpan.FromMinutes(1) };
 
+    /// <summary>Questions sent from one address (the /hoi-dap form): enough for a family, not for a spam run.</summary>
+    public WindowLimit QuestionPerAddress { get; set; } = new() { PermitLimit = 5, Window = TimeSpan.FromMinutes(10) };
+
     public SignInFailureLimits SignInFailures { get; set; } = new();
 
     /// <summary>The reasons the settings cannot work together, empty when they can.</summary>
     public IEnumerable<string> Problems(int maxFailedAccessAttempts)
     {
-        foreach (var (name, limit) in new[] { (nameof(SignInPerAddress), SignInPerAddress), (nameof(SearchPerAddress), SearchPerAddress), (nameof(ApiPerAddress), ApiPerAddress) })
+        foreach (var (name, limit) in new[] { (nameof(SignInPerAddress), SignInPerAddress), (nameof(SearchPerAddress), SearchPerAddress), (nameof(ApiPerAddress), ApiPerAddress), (nameof(QuestionPerAddress), QuestionPerAddress) })
         {
             if (limit.PermitLimit < 1 || limit.Window <= TimeSpan.Zero)
             {

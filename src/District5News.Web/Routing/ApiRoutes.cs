@@ -14,6 +14,8 @@ public static class ApiRoutes
     public const string Bulletins = "/api/v1/bulletins";
     public const string Bulletin = "/api/v1/bulletins/{id:int}";
     public const string Units = "/api/v1/units";
+    public const string Documents = "/api/v1/documents";
+    public const string Document = "/api/v1/documents/{id:int}";
 
     /// <summary>The OpenAPI documents (<c>/openapi/v1.json</c>), as Microsoft.AspNetCore.OpenApi names them.</summary>
     public const string OpenApiArea = "/openapi";

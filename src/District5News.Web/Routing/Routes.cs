@@ -43,6 +43,17 @@ public static class SiteRoutes
     /// <summary>Links to the public service portals and common procedures.</summary>
     public const string Procedures = "/thu-tuc-hanh-chinh";
 
+    /// <summary>The documents library (Nghị định 42/2022/NĐ-CP, Art. 4): list, one document, its PDF (always a download).</summary>
+    public const string Documents = "/van-ban";
+    public const string Document = "/van-ban/{id:int}/{slug?}";
+    public const string DocumentFile = "/van-ban/{id:int}/tai-ve";
+
+    /// <summary>Residents' questions: answered ones, one question, the form and its thank-you page.</summary>
+    public const string Questions = "/hoi-dap";
+    public const string Question = "/hoi-dap/{id:int}/{slug?}";
+    public const string QuestionAsk = "/hoi-dap/dat-cau-hoi";
+    public const string QuestionSent = "/hoi-dap/da-gui";
+
     /// <summary>The error page the exception handler re-executes.</summary>
     public const string ServerError = "/loi/500";
 
@@ -132,6 +143,14 @@ public static class AdminRoutes
     public const string ProcedureEdit = "/admin/thu-tuc-hanh-chinh/{id:int}/sua";
     public const string ProcedureDelete = "/admin/thu-tuc-hanh-chinh/{id:int}/xoa";
     public const string Import = "/admin/nhap-du-lieu";
+
+    public const string Documents = "/admin/van-ban";
+    public const string DocumentCreate = "/admin/van-ban/tao-moi";
+    public const string DocumentEdit = "/admin/van-ban/{id:int}/sua";
+    public const string DocumentDelete = "/admin/van-ban/{id:int}/xoa";
+
+    public const string Questions = "/admin/hoi-dap";
+    public const string QuestionAnswer = "/admin/hoi-dap/{id:int}/tra-loi";
 
     public static string AccountLink(string template, string id) => RouteLink.Fill(template, ("id", id));
 }

@@ -6,7 +6,7 @@ namespace District5News.BrowserTests.Infrastructure;
 /// <summary>One page of each kind staff work on in the back office, over the demo content.</summary>
 public static class AdminPages
 {
-    public static readonly string[] Names = ["bulletins", "new-bulletin", "edit-bulletin", "statistics", "accounts", "new-account", "audit", "notices", "new-notice", "settings", "unit-profile", "procedures", "media-library"];
+    public static readonly string[] Names = ["bulletins", "new-bulletin", "edit-bulletin", "statistics", "accounts", "new-account", "audit", "notices", "new-notice", "settings", "unit-profile", "procedures", "documents", "new-document", "questions", "media-library"];
 
     public static async Task<string> PathAsync(BrowserAppFactory app, string name) => name switch
     {
@@ -23,6 +23,9 @@ public static class AdminPages
         "unit-profile" => "/admin/gioi-thieu/4/sua",
         "procedures" => "/admin/thu-tuc-hanh-chinh",
         "media-library" => "/admin/thu-vien-anh",
+        "documents" => "/admin/van-ban",
+        "new-document" => "/admin/van-ban/tao-moi",
+        "questions" => "/admin/hoi-dap",
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown page"),
     };
 

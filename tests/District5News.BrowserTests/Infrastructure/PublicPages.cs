@@ -7,7 +7,7 @@ public static class PublicPages
     public const string ArticleTitle = "Hội nghị Ban Chấp hành Đảng bộ quận bàn nhiệm vụ những tháng cuối năm";
 
     /// <remarks>"search-form" and "day-picker" are the forms' own addresses without input (issue 11: a page, not 400).</remarks>
-    public static readonly string[] Names = ["home", "category", "article", "day", "month", "search", "search-form", "day-picker", "signin", "not-found", "about", "contact", "english", "procedures"];
+    public static readonly string[] Names = ["home", "category", "article", "day", "month", "search", "search-form", "day-picker", "signin", "not-found", "about", "contact", "english", "procedures", "documents", "questions", "ask-question"];
 
     /// <summary>The status each page must answer with: all 200 except the missing bulletin.</summary>
     public static System.Net.HttpStatusCode ExpectedStatus(string name) =>
@@ -29,6 +29,9 @@ public static class PublicPages
         "contact" => "/lien-he/an-dong",
         "english" => "/en",
         "procedures" => "/thu-tuc-hanh-chinh",
+        "documents" => "/van-ban",
+        "questions" => "/hoi-dap",
+        "ask-question" => "/hoi-dap/dat-cau-hoi",
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown page"),
     };
 }

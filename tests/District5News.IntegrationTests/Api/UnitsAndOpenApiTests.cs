@@ -41,7 +41,7 @@ public sealed class UnitsAndOpenApiTests(NewsAppFactory app) : IClassFixture<New
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("3.", document.GetProperty("openapi").GetString(), StringComparison.Ordinal);
         var paths = document.GetProperty("paths");
-        Assert.Equal(["/api/v1/bulletins", "/api/v1/bulletins/{id}", "/api/v1/units"],
+        Assert.Equal(["/api/v1/bulletins", "/api/v1/bulletins/{id}", "/api/v1/documents", "/api/v1/documents/{id}", "/api/v1/units"],
             paths.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray());
 
         var list = paths.GetProperty("/api/v1/bulletins").GetProperty("get");
@@ -54,6 +54,10 @@ public sealed class UnitsAndOpenApiTests(NewsAppFactory app) : IClassFixture<New
         Assert.True(list.GetProperty("responses").GetProperty("400").GetProperty("content").TryGetProperty("application/problem+json", out _));
         Assert.Equal(["200", "304", "404", "429"], Statuses(paths.GetProperty("/api/v1/bulletins/{id}").GetProperty("get")));
         Assert.Equal(["200", "304", "429"], Statuses(paths.GetProperty("/api/v1/units").GetProperty("get")));
+        var documents = paths.GetProperty("/api/v1/documents").GetProperty("get");
+        Assert.Equal(["If-Modified-Since", "If-None-Match", "page", "pageSize", "q", "type", "unit", "year"],
+            documents.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()!).Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(["200", "304", "400", "429"], Statuses(documents));
 
         var schemas = document.GetProperty("components").GetProperty("schemas");
         var bulletin = schemas.EnumerateObject().Single(s => s.Name == "ApiBulletin").Value.GetProperty("properties");

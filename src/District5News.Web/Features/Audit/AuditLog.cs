@@ -62,6 +62,10 @@ public static class AuditActions
     public const string ProcedureLinkEdited = "procedure-link.edited";
     public const string ProcedureLinkDeleted = "procedure-link.deleted";
     public const string UnitChanged = "unit.changed";
+    public const string DocumentCreated = "document.created";
+    public const string DocumentEdited = "document.edited";
+    public const string DocumentDeleted = "document.deleted";
+    public const string QuestionAnswered = "question.answered";
 
     public static string DisplayName(string action) => action switch
     {
@@ -95,6 +99,10 @@ public static class AuditActions
         ProcedureLinkEdited => "Sửa liên kết thủ tục hành chính",
         ProcedureLinkDeleted => "Xóa liên kết thủ tục hành chính",
         UnitChanged => "Sửa đơn vị đăng tin",
+        DocumentCreated => "Thêm văn bản",
+        DocumentEdited => "Sửa văn bản",
+        DocumentDeleted => "Xóa văn bản",
+        QuestionAnswered => "Trả lời, công bố câu hỏi",
         _ => action,
     };
 }
@@ -113,6 +121,8 @@ public static class AuditTargets
     public const string UnitProfile = "unit-profile";
     public const string ProcedureLink = "procedure-link";
     public const string Unit = "unit";
+    public const string Document = "document";
+    public const string Question = "question";
 
     /// <summary>"Bản tin số 42", "Tài khoản a@b.vn": how the audit page shows a target.</summary>
     public static string Describe(string? type, string id) => type switch
@@ -125,6 +135,8 @@ public static class AuditTargets
         UnitProfile => $"Giới thiệu đơn vị số {id}",
         ProcedureLink => $"Liên kết thủ tục số {id}",
         Unit => $"Đơn vị số {id}",
+        Document => $"Văn bản số {id}",
+        Question => $"Câu hỏi số {id}",
         null => id,
         _ => $"{type} {id}",
     };

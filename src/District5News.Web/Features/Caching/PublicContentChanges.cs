@@ -20,6 +20,10 @@ public static class ContentTypes
     public const string UnitProfile = "unit-profile";
     public const string ProcedureLink = "procedure-link";
     public const string Unit = "unit";
+
+    /// <summary>The documents library and published answers to residents' questions.</summary>
+    public const string Document = "document";
+    public const string Question = "question";
 }
 
 /// <summary>

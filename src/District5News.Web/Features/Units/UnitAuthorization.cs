@@ -87,6 +87,16 @@ public sealed class StaffUnitAccess(NewsDbContext db)
         _read[userId] = scope;
         return scope;
     }
+
+    /// <summary>The unit ids the user may act for, or null for all (administrators): for listings of documents and questions.</summary>
+    public async Task<IReadOnlyList<int>?> UnitIdsAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var scope = await GetScopeAsync(user, cancellationToken);
+        return scope.AllUnits ? null : [.. scope.UnitIds];
+    }
+
+    public async Task<bool> CanActForAsync(ClaimsPrincipal user, int unitId, CancellationToken cancellationToken) =>
+        (await GetScopeAsync(user, cancellationToken)).Allows(unitId);
 }
 
 /// <summary>May the user act on this bulletin: it belongs to one of their units (or they administer the portal).</summary>

@@ -27,4 +27,14 @@ public abstract class AdminController : Controller
     protected ViewResult NotFoundPage(string message) => ErrorPageExtensions.NotFoundPage(this, message);
 
     protected ViewResult ForbiddenPage(string message) => ErrorPageExtensions.ForbiddenPage(this, message);
+    /// <summary>404, or 403 with the reason, for an item of a unit this staff member does not act for.</summary>
+    protected ViewResult UnitRefusal(int status, string message)
+    {
+        if (status == StatusCodes.Status404NotFound)
+        {
+            return NotFoundPage(message);
+        }
+
+        return ForbiddenPage(message);
+    }
 }
