@@ -11,12 +11,12 @@ namespace District5News.IntegrationTests.Data;
 /// <summary>What `dotnet run` gives a fresh clone in Development: demo bulletins and both demo accounts.</summary>
 public sealed partial class DemoContentTests
 {
-    /// <summary>The day the three wards took over (NQ 1685/NQ-UBTVQH15, Điều 2 khoản 2; docs/units-history.md).</summary>
+    /// <summary>The day the three wards took over (NQ 1685/NQ-UBTVQH15, Điều 2 khoản 2; docs/public-portal.md, "Publishing units").</summary>
     private static readonly DateTime WardsTookOver = new(2025, 7, 1);
 
     private static readonly string[] NewWards = ["cho-quan", "an-dong", "cho-lon"];
 
-    /// <summary>The seeded units (docs/units-history.md): each bulletin's unit must have existed on its day.</summary>
+    /// <summary>The seeded units (docs/public-portal.md, "Publishing units"): each bulletin's unit must have existed on its day.</summary>
     private static readonly Dictionary<string, PublishingUnit> Units = PublishingUnitConfiguration.Standard.ToDictionary(u => u.Slug);
 
     [Fact]
