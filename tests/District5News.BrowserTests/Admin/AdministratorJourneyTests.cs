@@ -96,10 +96,15 @@ public sealed class AdministratorJourneyTests(BrowserFixture fixture, ITestOutpu
             var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-test=stats-csv]").ClickAsync());
             Assert.Equal($"thong-ke-{days[0]:yyyyMMdd}-{today:yyyyMMdd}.csv", download.SuggestedFilename);
             var lines = await ReadCsvLinesAsync(download);
-            Assert.Equal(CsvExport.Header, lines[0]);
+            // The four daily figures, then one column per publishing unit (its bulletin views, "Lượt xem bản tin: …").
+            Assert.StartsWith(CsvExport.Header + ",", lines[0], StringComparison.Ordinal);
+            Assert.All(lines[0][(CsvExport.Header.Length + 1)..].Split(','), heading => Assert.StartsWith("Lượt xem bản tin: ", heading.Trim('"'), StringComparison.Ordinal));
             Assert.Equal(dates, lines.Skip(1).Select(l => l.Split(',')[0]).ToArray());
-            Assert.Equal($"{dates[^1]},{visits},{pageViews},{articleViews}", lines[^1]);
-            Assert.All(lines.Skip(1), l => Assert.Matches("^\\d{4}-\\d{2}-\\d{2},\\d+,\\d+,\\d+$", l));
+            var last = lines[^1].Split(',');
+            Assert.Equal($"{dates[^1]},{visits},{pageViews},{articleViews}", string.Join(',', last.Take(4)));
+            // Every bulletin belongs to one unit family (the archive or a ward with its old wards): the columns add up.
+            Assert.Equal(articleViews, last.Skip(4).Sum(long.Parse));
+            Assert.All(lines.Skip(1), l => Assert.Matches("^\\d{4}-\\d{2}-\\d{2}(,\\d+){3,}$", l));
         });
 
     private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);

@@ -29,7 +29,7 @@ public sealed class DocumentsAndQuestionsJourneyTests(BrowserFixture fixture, IT
                 : "Kế hoạch tổ chức Ngày hội Đại đoàn kết toàn dân tộc";
             var query = device == "phone" ? "le hoi am thuc duong pho" : "ngay hoi dai doan ket";
 
-            await editor.SignInAsync(_app, StaffRoles.Editor, await EditorOfChoLonAsync());
+            await editor.SignInAsync(_app, StaffRoles.Editor, units: ["cho-lon"]);
             await editor.Locator("[data-test=admin-menu]").GetByRole(AriaRole.Link, new() { Name = "Văn bản" }).ClickAsync();
             await editor.Locator("[data-test=create-document]").ClickAsync();
             await editor.Locator("[data-test=input-Type]").SelectOptionAsync(new SelectOptionValue { Label = "Kế hoạch" });
@@ -77,7 +77,7 @@ public sealed class DocumentsAndQuestionsJourneyTests(BrowserFixture fixture, IT
             await resident.Locator("[data-test=send-question]").ClickAsync();
             await Expect(resident.Locator("[data-test=question-sent]")).ToHaveTextAsync("Cảm ơn bạn đã gửi câu hỏi");
 
-            await editor.SignInAsync(_app, StaffRoles.Editor, await EditorOfChoLonAsync());
+            await editor.SignInAsync(_app, StaffRoles.Editor, units: ["cho-lon"]);
             await editor.Locator("[data-test=admin-menu]").GetByRole(AriaRole.Link, new() { Name = "Hỏi đáp" }).ClickAsync();
             await editor.Locator("[data-test=question-row]", new() { HasText = title }).Locator("[data-test=answer]").ClickAsync();
             await editor.Locator("[data-test=input-Answer]").FillAsync("Ông bà mang căn cước và hợp đồng thuê nhà đến bộ phận một cửa của phường.");
@@ -94,19 +94,4 @@ public sealed class DocumentsAndQuestionsJourneyTests(BrowserFixture fixture, IT
             await Expect(resident.Locator("[data-test=question-answer]")).ToContainTextAsync("bộ phận một cửa");
             await Expect(resident.Locator("body")).Not.ToContainTextAsync("0909 123 456");
         });
-
-    /// <summary>A new editor account that belongs to Phường Chợ Lớn (as create-user --unit cho-lon makes it).</summary>
-    private async Task<string> EditorOfChoLonAsync()
-    {
-        var email = $"editor-cho-lon-{Guid.NewGuid():N}@quan5.local";
-        await _app.EnsureAccountAsync(email, StaffRoles.Editor);
-        await _app.WithDbAsync(async db =>
-        {
-            var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-            var unitId = await db.PublishingUnits.Where(u => u.Slug == "cho-lon").Select(u => u.Id).SingleAsync();
-            db.StaffUnitMemberships.Add(new StaffUnitMembership { UserId = userId, UnitId = unitId });
-            await db.SaveChangesAsync();
-        });
-        return email;
-    }
 }

@@ -102,10 +102,15 @@ public sealed class AutosaveController(EditorDrafts drafts, EditorQueries querie
         if (stored is null)
         {
             var blank = await queries.GetNewFormAsync(userId, scope, cancellationToken);
-            form = new ArticleFormViewModel { Input = input, Categories = blank.Categories, AuthorDisplayName = blank.AuthorDisplayName };
+            // Drafts keep what was typed, not the unit select: a new bulletin's draft takes the form's default unit.
+            input.UnitId ??= blank.Input.UnitId;
+            form = new ArticleFormViewModel { Input = input, Categories = blank.Categories, Units = blank.Units, AuthorDisplayName = blank.AuthorDisplayName };
         }
         else
         {
+            // The unit stays the stored bulletin's (drafts keep what was typed; moving a bulletin between units is a save).
+            input.UnitId ??= stored.Input.UnitId;
+
             // The version the draft was typed on: when someone saved since, saving this is a conflict, never an overwrite.
             form = await queries.GetFormAsync(id, input.Version ?? stored.Version, input, conflict: null, scope, cancellationToken);
         }
