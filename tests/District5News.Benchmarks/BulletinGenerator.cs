@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using District5News.Web.Data;
 using District5News.Web.Data.Configurations;
 using District5News.Web.Data.Entities;
+using District5News.Web.Features.Articles;
 using District5News.Web.Features.Editing;
 using District5News.Web.Features.Vietnamese;
 using Microsoft.Data.Sqlite;
