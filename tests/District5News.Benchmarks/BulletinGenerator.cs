@@ -78,9 +78,9 @@ internal static partial class BulletinGenerator
 
         var insert = Prepare(connection, transaction, """
             INSERT INTO "Articles" ("CategoryId", "Title", "Slug", "Lead", "BodyHtml", "Status", "PublishedAtUtc", "CreatedAtUtc",
-                "UpdatedAtUtc", "AuthorName", "ImportedViews", "Views", "SearchTitle", "SearchBody", "Version")
+                "UpdatedAtUtc", "AuthorName", "ImportedViews", "Views", "SearchTitle", "SearchBody", "Version", "ByNewsroom")
             VALUES ($category, $title, $slug, $lead, $body, $status, $published, $published, $published, $author, $imported, $views,
-                $searchTitle, $searchBody, $version)
+                $searchTitle, $searchBody, $version, 1)
             """, "$category", "$title", "$slug", "$lead", "$body", "$status", "$published", "$author", "$imported", "$views",
             "$searchTitle", "$searchBody", "$version");
         var insertDay = Prepare(connection, transaction,
