@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace District5News.Web.Features.Articles;
@@ -44,14 +45,7 @@ public static class RelatedArticles
             return [];
         }
 
-        var excluded = alreadyListed.Append(articleId).ToList();
-        var patterns = distinctive.Select(w => "% " + w + " %").ToList();
-        var candidates = await visible
-            .Where(a => !excluded.Contains(a.Id) && patterns.Any(p => EF.Functions.Like(" " + a.SearchTitle + " ", p)))
-            .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id)
-            .Select(a => new { a.Id, a.CategoryId, a.SearchTitle })
-            .Take(CandidateLimit)
-            .ToListAsync(cancellationToken);
+        var candidates = await Candidates(visible, [.. alreadyListed.Append(articleId)], distinctive).ToListAsync(cancellationToken);
         var chosen = candidates
             .Select((c, order) => (c.Id, SameCategory: c.CategoryId == categoryId, Order: order, Score: Score(pairs, distinctive, c.SearchTitle)))
             .Where(c => c.Score >= Threshold)
@@ -67,6 +61,56 @@ public static class RelatedArticles
         var items = await ArticleQueries.ToListItems(visible.Where(a => chosen.Contains(a.Id)), media).ToListAsync(cancellationToken);
         return [.. chosen.Select(id => items.First(i => i.Id == id))];
     }
+
+    /// <summary>
+    /// The newest visible bulletins whose title holds one of <paramref name="distinctive"/>: only the columns of the
+    /// IX_Articles_Related index are read, so the database answers from the index alone.
+    /// </summary>
+    internal static IQueryable<Candidate> Candidates(
+        IQueryable<Data.Entities.Article> visible, IReadOnlyCollection<int> excluded, IReadOnlyCollection<string> distinctive)
+    {
+        var excludedIds = excluded.ToList();
+        return visible
+            .Where(a => !excludedIds.Contains(a.Id))
+            .Where(TitleHoldsAny(distinctive))
+            .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id)
+            .Select(a => new Candidate(a.Id, a.CategoryId, a.SearchTitle))
+            .Take(CandidateLimit);
+    }
+
+    /// <summary>
+    /// <c>' ' || SearchTitle || ' ' LIKE '% w1 %' OR ... LIKE '% wn %'</c>, each pattern a parameter. Written out as ORs
+    /// rather than <c>patterns.Any(...)</c>: SQLite does not count a column read inside a correlated subquery as covered
+    /// by an index, so the subquery form went back to the table row for every candidate.
+    /// </summary>
+    private static Expression<Func<Data.Entities.Article, bool>> TitleHoldsAny(IEnumerable<string> words)
+    {
+        Expression? body = null;
+        foreach (var word in words)
+        {
+            var pattern = new PatternHolder("% " + word + " %");
+            var like = new ReplaceParameter(TitleLike.Parameters[1], Expression.Property(Expression.Constant(pattern), nameof(PatternHolder.Value)))
+                .Visit(TitleLike.Body);
+            body = body is null ? like : Expression.OrElse(body, like);
+        }
+
+        return Expression.Lambda<Func<Data.Entities.Article, bool>>(body ?? Expression.Constant(false), TitleLike.Parameters[0]);
+    }
+
+    private static readonly Expression<Func<Data.Entities.Article, string, bool>> TitleLike =
+        (a, pattern) => EF.Functions.Like(" " + a.SearchTitle + " ", pattern);
+
+    private sealed class PatternHolder(string value)
+    {
+        public string Value { get; } = value;
+    }
+
+    private sealed class ReplaceParameter(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+
+    internal sealed record Candidate(int Id, int CategoryId, string SearchTitle);
 
     /// <summary>Three for each shared pair of neighbouring syllables, one for each shared syllable, common ones left out.</summary>
     internal static int Score(IReadOnlySet<string> pairs, IReadOnlyCollection<string> distinctive, string otherTitle)

@@ -125,6 +125,9 @@ namespace District5News.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("UnitId", "Status", "DeletedAtUtc", "PublishedAtUtc");
 
+                    b.HasIndex("Status", "DeletedAtUtc", "PublishedAtUtc", "Id", "CategoryId", "SearchTitle")
+                        .HasDatabaseName("IX_Articles_Related");
+
                     b.ToTable("Articles");
                 });
 

@@ -118,6 +118,9 @@ namespace District5News.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("UnitId", "Status", "DeletedAtUtc", "PublishedAtUtc");
 
+                    b.HasIndex("Status", "DeletedAtUtc", "PublishedAtUtc", "Id", "CategoryId", "SearchTitle")
+                        .HasDatabaseName("IX_Articles_Related");
+
                     b.ToTable("Articles");
                 });
 

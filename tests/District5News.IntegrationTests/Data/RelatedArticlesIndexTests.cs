@@ -1,0 +1,55 @@
+using District5News.IntegrationTests.Infrastructure;
+using District5News.Web.Data;
+using District5News.Web.Data.Entities;
+using District5News.Web.Features.Articles;
+using District5News.Web.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace District5News.IntegrationTests.Data;
+
+/// <summary>
+/// TIN LIÊN QUAN reads the folded titles of the newest visible bulletins. The migration RelatedArticlesIndex gives that
+/// read an index holding every column it needs, so on SQLite it never walks the long rows' overflow pages (issue 15).
+/// </summary>
+public sealed class RelatedArticlesIndexTests
+{
+    [Fact]
+    public async Task Sqlite_RelatedCandidates_AreReadFromTheCoveringIndexAlone()
+    {
+        using var database = TestDatabase.Create(DatabaseProvider.Sqlite);
+        var options = new DbContextOptionsBuilder<SqliteNewsDbContext>().UseSqlite(database.ConnectionString).Options;
+        await using var db = new SqliteNewsDbContext(options);
+        await db.Database.MigrateAsync();
+
+        var visible = db.Articles.AsNoTracking().Where(ArticleVisibility.VisibleAt(DateTime.UtcNow));
+        await using var command = RelatedArticles.Candidates(visible, [1, 2, 3], ["xuat", "huyet"]).CreateDbCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+        await db.Database.OpenConnectionAsync();
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+
+        Assert.True(plan.Exists(step => step.Contains("USING COVERING INDEX IX_Articles_Related", StringComparison.Ordinal)),
+            string.Join(Environment.NewLine, plan) + Environment.NewLine + command.CommandText);
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN Articles", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PostgreSql_MigrationsCreateTheRelatedArticlesIndex()
+    {
+        using var database = TestDatabase.Create(DatabaseProvider.PostgreSql);
+        var options = new DbContextOptionsBuilder<PostgreSqlNewsDbContext>().UseNpgsql(database.ConnectionString).Options;
+        await using var db = new PostgreSqlNewsDbContext(options);
+
+        await db.Database.MigrateAsync();
+
+        var definition = await db.Database.SqlQuery<string>(
+            $"SELECT indexdef AS \"Value\" FROM pg_indexes WHERE tablename = 'Articles' AND indexname = 'IX_Articles_Related'").SingleAsync();
+        Assert.Contains("(\"Status\", \"DeletedAtUtc\", \"PublishedAtUtc\", \"Id\", \"CategoryId\", \"SearchTitle\")", definition, StringComparison.Ordinal);
+    }
+}
