@@ -20,13 +20,13 @@ public sealed record BulletinDraft(
     /// <summary>Reception hours at the district office: a heading, a list of places and a link to the full schedule.</summary>
     public static BulletinDraft ReceptionHours(string title) => new(
         Title: title,
-        Lead: "Ủy ban nhân dân Quận 5 thông báo lịch tiếp công dân định kỳ trong tháng 12 năm 2026.",
+        Lead: "Ủy ban nhân dân Phường Chợ Lớn thông báo lịch tiếp công dân định kỳ trong tháng 12 năm 2026.",
         Category: "Thông báo",
         Heading: "Lịch tiếp công dân tháng 12",
-        Intro: "Lãnh đạo quận tiếp công dân vào sáng thứ Năm hằng tuần tại các địa điểm sau:",
-        ListItems: ["Trụ sở Ủy ban nhân dân quận, 203 An Dương Vương", "Ban Tiếp công dân quận, tầng trệt"],
+        Intro: "Lãnh đạo phường tiếp công dân vào sáng thứ Năm hằng tuần tại các địa điểm sau:",
+        ListItems: ["Trụ sở Ủy ban nhân dân phường, tầng 1", "Bộ phận Tiếp công dân phường, tầng trệt"],
         LinkSentence: "Xem lịch chi tiết trên ",
-        LinkText: "cổng thông tin quận",
+        LinkText: "trang lịch tiếp công dân",
         LinkUrl: "https://quan5.hochiminhcity.gov.vn/lich-tiep-cong-dan",
         CoverFileName: "lich-tiep-dan.png");
 }

@@ -16,7 +16,7 @@ public sealed class EditorJourneyTests(BrowserFixture fixture, ITestOutputHelper
     public Task Editor_WritesAndPublishesWithToolbarAndCover_ResidentsSeeItAndAStaleSaveGetsTheConflictMessage() =>
         fixture.JourneyAsync(output, Device.Desktop, async (page, journey) =>
         {
-            var draft = BulletinDraft.ReceptionHours("Lịch tiếp công dân của lãnh đạo Quận 5 trong tháng 12");
+            var draft = BulletinDraft.ReceptionHours("Lịch tiếp công dân của lãnh đạo phường trong tháng 12");
             var authorEmail = await page.SignInAsync(_app, StaffRoles.Editor);
             await page.Locator("[data-test=admin-menu]").GetByRole(AriaRole.Link, new() { Name = "Bản tin" }).ClickAsync();
             await page.Locator("[data-test=create-link]").ClickAsync();
