@@ -7,11 +7,17 @@ namespace District5News.Web.Controllers;
 public sealed class CategoriesController(ArticleQueries articles) : PublicController
 {
     [HttpGet(SiteRoutes.Category)]
-    public async Task<IActionResult> Show(string slug, int? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> Show(string slug, int? page, [FromQuery(Name = ArticleUrls.CategoryAfterParameter)] int? after, CancellationToken cancellationToken)
     {
         if (!TryGetPage(page, out var pageNumber, out var badInput))
         {
             return badInput;
+        }
+
+        if (after is { } lastShown)
+        {
+            // "Xem tiếp" under an article names the last bulletin it showed; the listing's own address is its page.
+            return Redirect(ArticleUrls.Category(slug, await articles.CategoryPageAfterAsync(slug, lastShown, cancellationToken)));
         }
 
         var model = await articles.GetCategoryPageAsync(slug, pageNumber, cancellationToken);

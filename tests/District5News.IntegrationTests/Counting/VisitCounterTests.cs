@@ -58,6 +58,44 @@ public sealed class VisitCounterTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task ReadAlongWithArticleViews_KeepsTheTotalTheQueryRead_UntilItsLifetimeEnds()
+    {
+        // The article page's own query read 777 (the database holds 300): the figure shown comes from that read, not a second one.
+        var row = await _counter.ReadAlongWithArticleViewsAsync(_db.First, _ => Task.FromResult(("the row", (long?)777)));
+        _counter.RecordArticleView(_db.First);
+
+        Assert.Equal("the row", row);
+        Assert.Equal(778, await _counter.GetArticleViewsAsync(_db.First));
+
+        _clock.Advance(StoredTotals.Lifetime);
+        Assert.Equal(301, await _counter.GetArticleViewsAsync(_db.First));
+    }
+
+    [Fact]
+    public async Task ReadAlongWithArticleViews_BatchWrittenDuringTheRead_IsNotKept_SoNoViewIsLostOrCountedTwice()
+    {
+        var row = await _counter.ReadAlongWithArticleViewsAsync(_db.First, async ct =>
+        {
+            // The query saw 300; before it returns, this instance writes a batch holding one more view.
+            _counter.RecordArticleView(_db.First);
+            await _counter.FlushAsync(ct);
+            return ("the row", (long?)300);
+        });
+
+        Assert.Equal("the row", row);
+        Assert.Equal(301, await _counter.GetArticleViewsAsync(_db.First));
+    }
+
+    [Fact]
+    public async Task ReadAlongWithArticleViews_NoRow_KeepsNothing()
+    {
+        var row = await _counter.ReadAlongWithArticleViewsAsync(_db.First, _ => Task.FromResult(((string?)null, (long?)null)));
+
+        Assert.Null(row);
+        Assert.Equal(300, await _counter.GetArticleViewsAsync(_db.First));
+    }
+
+    [Fact]
     public async Task OnPublicContentChangedAsync_StoredTotalsMovedByAnImport_AreReadAgain()
     {
         Assert.Equal(300, await _counter.GetArticleViewsAsync(_db.First));

@@ -47,11 +47,45 @@ public sealed class ArticlePageTests(ReaderSiteFactory app) : IClassFixture<Read
         Assert.Equal("Bản tin quận số 19", older[0]);
         Assert.Equal("Bản tin quận số 10", older[9]);
 
-        // The list continues with "số 9", which is 17th newest in the category: page 2 of the listing.
+        // The link names the last bulletin shown ("số 10"); the listing sends it on to the page holding the next one,
+        // "số 9", which is 17th newest in the category: page 2.
         var more = page.QuerySelector("[data-test=older] [data-test=xem-tiep]")!.GetAttribute("href");
-        Assert.Equal("/chuyen-muc/ban-tin-quan?page=2", more);
-        var (_, listing) = await Html.GetAsync(app.CreateBrowser(), more!);
+        Assert.Equal($"/chuyen-muc/ban-tin-quan?truoc={app.DistrictSeries[9].Id}", more);
+        var followed = await app.CreateBrowser().GetAsync(new Uri(more!, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Found, followed.StatusCode);
+        Assert.Equal("/chuyen-muc/ban-tin-quan?page=2", followed.Headers.Location!.OriginalString);
+        var (_, listing) = await Html.GetAsync(app.CreateBrowser(), followed.Headers.Location.OriginalString);
         Assert.Contains("Bản tin quận số 9", listing.Texts(".article-link"));
+    }
+
+    [Theory]
+    [InlineData(16, 1)] // "số 17" sits at position 8 (zero-based, newest first): "số 16" is at 9, the last of page 1
+    [InlineData(15, 2)] // "số 16": "số 15" is at 10, the first of page 2
+    [InlineData(5, 3)] // "số 6": "số 5" is at 20, the first of page 3
+    [InlineData(0, 3)] // the oldest ("số 1", at 24): nothing follows it, so its own page, the last one
+    public async Task CategoryAfter_SendsToThePageHoldingTheNextBulletin(int seriesIndex, int expectedPage)
+    {
+        var after = app.DistrictSeries[seriesIndex];
+        var response = await app.CreateBrowser().GetAsync(new Uri($"/chuyen-muc/ban-tin-quan?truoc={after.Id}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.Equal(expectedPage == 1 ? "/chuyen-muc/ban-tin-quan" : $"/chuyen-muc/ban-tin-quan?page={expectedPage}", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task CategoryAfter_BulletinOfAnotherCategoryOrUnknown_SendsToTheFirstPage_AndBadNumberIs400()
+    {
+        var browser = app.CreateBrowser();
+        foreach (var id in new[] { app.Evening.Id, 999_999 })
+        {
+            var response = await browser.GetAsync(new Uri($"/chuyen-muc/ban-tin-quan?truoc={id}", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+            Assert.Equal("/chuyen-muc/ban-tin-quan", response.Headers.Location!.OriginalString);
+        }
+
+        var (bad, page) = await Html.GetAsync(browser, "/chuyen-muc/ban-tin-quan?truoc=abc");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("Địa chỉ trang có tham số không hợp lệ.", page.Text("[data-test=error-message]"));
     }
 
     [Fact]

@@ -41,6 +41,16 @@ public static class ArticleUrls
     public static string Category(string slug, int page = 1) =>
         RouteLink.Fill(SiteRoutes.Category, ("slug", slug)) + (page <= 1 ? string.Empty : $"?page={page}");
 
+    /// <summary>
+    /// "Xem tiếp" under an article: the category listing from the bulletin after <paramref name="lastShownId"/>. The
+    /// listing resolves it to its page when the link is followed, so the article page does not count its category.
+    /// </summary>
+    public static string CategoryAfter(string slug, int lastShownId) =>
+        RouteLink.Fill(SiteRoutes.Category, ("slug", slug)) + $"?{CategoryAfterParameter}={lastShownId}";
+
+    /// <summary>The query parameter of <see cref="CategoryAfter"/>: "trước" (published before) this bulletin.</summary>
+    public const string CategoryAfterParameter = "truoc";
+
     public static string Day(DateOnly day) =>
         RouteLink.Fill(SiteRoutes.Day, ("year", day.Year.ToString("0000", CultureInfo.InvariantCulture)),
             ("month", day.Month.ToString("00", CultureInfo.InvariantCulture)), ("day", day.Day.ToString("00", CultureInfo.InvariantCulture)));

@@ -1,12 +1,13 @@
 using District5News.Web.Data;
 using District5News.Web.Data.Entities;
+using District5News.Web.Features.Counting;
 using District5News.Web.Features.Paging;
 using Microsoft.EntityFrameworkCore;
 
 namespace District5News.Web.Features.Articles;
 
 /// <summary>The reads of the public site: what a resident can see, projected straight into view models.</summary>
-public sealed class ArticleQueries(NewsDbContext db, TimeProvider clock)
+public sealed class ArticleQueries(NewsDbContext db, TimeProvider clock, VisitCounter counter)
 {
     public const int CategoryPageSize = 10;
     public const int NewerCount = 5;
@@ -68,22 +69,84 @@ public sealed class ArticleQueries(NewsDbContext db, TimeProvider clock)
         return new CategoryPageViewModel(category.Name, category.Slug, list);
     }
 
+    /// <summary>
+    /// The page of the category <paramref name="slug"/> that holds the bulletin listed right after
+    /// <paramref name="articleId"/> (the target of <see cref="ArticleUrls.CategoryAfter"/>); 1 when that bulletin is not
+    /// (or no longer) listed in the category.
+    /// </summary>
+    public async Task<int> CategoryPageAfterAsync(string slug, int articleId, CancellationToken cancellationToken)
+    {
+        var shown = await Visible().Where(a => a.Id == articleId && a.Category!.Slug == slug)
+            .Select(a => new { a.CategoryId, PublishedAtUtc = a.PublishedAtUtc!.Value }).FirstOrDefaultAsync(cancellationToken);
+        if (shown is null)
+        {
+            return 1;
+        }
+
+        var inCategory = Visible().Where(a => a.CategoryId == shown.CategoryId);
+        var before = await inCategory.CountAsync(
+            a => a.PublishedAtUtc > shown.PublishedAtUtc || (a.PublishedAtUtc == shown.PublishedAtUtc && a.Id > articleId),
+            cancellationToken);
+        var anyAfter = await inCategory.AnyAsync(
+            a => a.PublishedAtUtc < shown.PublishedAtUtc || (a.PublishedAtUtc == shown.PublishedAtUtc && a.Id < articleId),
+            cancellationToken);
+
+        // Zero-based positions, newest first: the shown bulletin is at "before", the next one right after it. With
+        // nothing after it, the shown bulletin's own page (the last one).
+        var position = anyAfter ? before + 1 : before;
+        return (position / CategoryPageSize) + 1;
+    }
+
     /// <summary>The current slug of a shown category that once had <paramref name="oldSlug"/> (renamed since); null when none.</summary>
     public Task<string?> FindRenamedCategoryAsync(string oldSlug, CancellationToken cancellationToken) =>
         db.CategoryOldSlugs.AsNoTracking().Where(o => o.Slug == oldSlug)
             .Join(db.Categories.Where(c => !c.IsHidden), o => o.CategoryId, c => c.Id, (_, c) => c.Slug)
             .FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>The article page's own row: the bulletin if residents can see it, with its stored views.</summary>
+    private IQueryable<ArticleRow> ArticleRowOf(int id) => Visible().Where(a => a.Id == id).Select(a => new ArticleRow
+    {
+        Id = a.Id, Title = a.Title, Slug = a.Slug, Lead = a.Lead, BodyHtml = a.BodyHtml, CoverImagePath = a.CoverImagePath,
+        CoverWidths = db.Media.Where(m => m.FallbackPath == a.CoverImagePath).Select(m => m.Widths).FirstOrDefault(),
+        PublishedAtUtc = a.PublishedAtUtc!.Value, UpdatedAtUtc = a.UpdatedAtUtc, CategoryId = a.CategoryId, SearchTitle = a.SearchTitle,
+        CategoryName = a.Category!.Name, CategorySlug = a.Category.Slug, CategoryHidden = a.Category.IsHidden, ByNewsroom = a.ByNewsroom,
+        UnitName = a.Unit!.Name, UnitSlug = a.Unit.Slug,
+        AuthorDisplayName = db.Users.Where(u => u.Id == a.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
+        StoredViews = a.ImportedViews + a.Views,
+    });
+
+    private sealed class ArticleRow
+    {
+        public int Id { get; init; }
+        public required string Title { get; init; }
+        public required string Slug { get; init; }
+        public required string Lead { get; init; }
+        public required string BodyHtml { get; init; }
+        public string? CoverImagePath { get; init; }
+        public string? CoverWidths { get; init; }
+        public DateTime PublishedAtUtc { get; init; }
+        public DateTime UpdatedAtUtc { get; init; }
+        public int CategoryId { get; init; }
+        public required string SearchTitle { get; init; }
+        public required string CategoryName { get; init; }
+        public required string CategorySlug { get; init; }
+        public bool CategoryHidden { get; init; }
+        public bool ByNewsroom { get; init; }
+        public required string UnitName { get; init; }
+        public required string UnitSlug { get; init; }
+        public string? AuthorDisplayName { get; init; }
+        public long StoredViews { get; init; }
+    }
+
     public async Task<ArticlePageViewModel?> GetArticlePageAsync(int id, CancellationToken cancellationToken)
     {
-        var article = await Visible().Where(a => a.Id == id).Select(a => new
+        // The row carries the bulletin's stored views too: the counter keeps them, and the page's view count needs no
+        // query of its own.
+        var article = await counter.ReadAlongWithArticleViewsAsync(id, async ct =>
         {
-            a.Id, a.Title, a.Slug, a.Lead, a.BodyHtml, a.CoverImagePath,
-            CoverWidths = db.Media.Where(m => m.FallbackPath == a.CoverImagePath).Select(m => m.Widths).FirstOrDefault(), PublishedAtUtc = a.PublishedAtUtc!.Value, a.UpdatedAtUtc, a.CategoryId, a.SearchTitle,
-            CategoryName = a.Category!.Name, CategorySlug = a.Category.Slug, CategoryHidden = a.Category.IsHidden, a.ByNewsroom,
-            UnitName = a.Unit!.Name, UnitSlug = a.Unit.Slug,
-            AuthorDisplayName = db.Users.Where(u => u.Id == a.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
-        }).FirstOrDefaultAsync(cancellationToken);
+            var row = await ArticleRowOf(id).FirstOrDefaultAsync(ct);
+            return (row, row?.StoredViews);
+        }, cancellationToken);
         if (article is null)
         {
             return null;
@@ -103,19 +166,16 @@ public sealed class ArticleQueries(NewsDbContext db, TimeProvider clock)
         var older = await ToListItems(olderQuery.OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id).Take(OlderCount + 1), Media)
             .ToListAsync(cancellationToken);
 
+        // "Xem tiếp" continues the category list after the last older bulletin shown here; the listing finds its page
+        // when the link is followed (CategoryPageAfterAsync), so this page does not count the category.
         string? moreOlderUrl = null;
         if (older.Count > OlderCount)
         {
             older.RemoveAt(OlderCount);
-
-            // "Xem tiếp" continues the category list at the page holding the first older bulletin not shown here.
-            var newerInCategory = await sameCategory
-                .CountAsync(a => a.PublishedAtUtc > article.PublishedAtUtc || (a.PublishedAtUtc == article.PublishedAtUtc && a.Id > article.Id), cancellationToken);
-            var positionOfNext = newerInCategory + 1 + OlderCount; // zero-based position in the category list
-            moreOlderUrl = ArticleUrls.Category(article.CategorySlug, (positionOfNext / CategoryPageSize) + 1);
+            moreOlderUrl = ArticleUrls.CategoryAfter(article.CategorySlug, older[^1].Id);
         }
 
-        var related = await RelatedArticles.FindAsync(Visible(), Media, article.Id, article.CategoryId, article.SearchTitle,
+        var related = await RelatedArticles.FindAsync(Visible(), db.Articles.AsNoTracking(), Media, article.Id, article.CategoryId, article.SearchTitle,
             [.. newer.Select(n => n.Id), .. older.Select(o => o.Id)], cancellationToken);
 
         return new ArticlePageViewModel

@@ -33,8 +33,14 @@ public static class RelatedArticles
     };
 
     /// <param name="visible">What residents can see (<see cref="ArticleQueries.Visible"/>).</param>
+    /// <param name="articles">
+    /// Every bulletin, unfiltered: the chosen ones (found in <paramref name="visible"/> a moment before) are read by their
+    /// primary key. With the visibility filter on that read, SQLite's planner without statistics took the visibility
+    /// index's range over every visible bulletin instead of five key lookups (24 ms instead of microseconds at 100,000).
+    /// </param>
     public static async Task<IReadOnlyList<ArticleListItem>> FindAsync(
-        IQueryable<Data.Entities.Article> visible, IQueryable<Data.Entities.Media> media, int articleId, int categoryId, string searchTitle,
+        IQueryable<Data.Entities.Article> visible, IQueryable<Data.Entities.Article> articles, IQueryable<Data.Entities.Media> media,
+        int articleId, int categoryId, string searchTitle,
         IReadOnlyCollection<int> alreadyListed, CancellationToken cancellationToken)
     {
         var words = searchTitle.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -58,7 +64,7 @@ public static class RelatedArticles
             return [];
         }
 
-        var items = await ArticleQueries.ToListItems(visible.Where(a => chosen.Contains(a.Id)), media).ToListAsync(cancellationToken);
+        var items = await ArticleQueries.ToListItems(articles.Where(a => chosen.Contains(a.Id)), media).ToListAsync(cancellationToken);
         return [.. chosen.Select(id => items.First(i => i.Id == id))];
     }
 

@@ -50,17 +50,50 @@ public sealed class StoredTotals(PendingCounts pending, TimeProvider clock)
 
         return await ReadConsistentlyAsync(
             ct => readStored(articleId, ct),
-            stored =>
-            {
-                if (_articleViews.Count >= MaxArticlesKept)
-                {
-                    _articleViews.Clear();
-                }
-
-                _articleViews[articleId] = new Kept(stored, now);
-            },
+            stored => KeepArticleViews(articleId, stored, now),
             () => pending.UnwrittenArticleViews(articleId),
             cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="read"/>, a query that reads a bulletin's stored total along with what it is for (the article
+    /// page reads it with the bulletin's own row), and keeps that total as <see cref="ArticleViewsAsync"/> would, under
+    /// the same protocol: the figure on the page then costs no second read. Null from the read keeps nothing.
+    /// </summary>
+    public async Task<T> ReadAlongWithArticleViewsAsync<T>(
+        int articleId, Func<CancellationToken, Task<(T Result, long? StoredViews)>> read, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcTicks;
+        long before;
+        lock (_lock)
+        {
+            before = _writeSequence;
+        }
+
+        var (result, stored) = await read(cancellationToken);
+        if (stored is { } views)
+        {
+            lock (_lock)
+            {
+                if (before == _writeSequence && before % 2 == 0)
+                {
+                    KeepArticleViews(articleId, views, now);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Under the lock: a total read consistently becomes the kept one.</summary>
+    private void KeepArticleViews(int articleId, long stored, long readAtTicks)
+    {
+        if (_articleViews.Count >= MaxArticlesKept)
+        {
+            _articleViews.Clear();
+        }
+
+        _articleViews[articleId] = new Kept(stored, readAtTicks);
     }
 
     /// <summary>"SỐ LƯỢT TRUY CẬP": the stored total (with its imported start) plus unwritten visits.</summary>

@@ -29,6 +29,15 @@ public sealed class VisitCounter(
     public ValueTask<long> GetArticleViewsAsync(int articleId, CancellationToken cancellationToken = default) =>
         totals.ArticleViewsAsync(articleId, reader.ReadArticleViewsAsync, cancellationToken);
 
+    /// <summary>
+    /// Runs a query that also reads the bulletin's stored views (imported plus counted, as
+    /// <see cref="CountReader.ReadArticleViewsAsync"/> reads them) and keeps them, so showing "Số lượt người xem" on
+    /// the page it renders needs no read of its own.
+    /// </summary>
+    public Task<T> ReadAlongWithArticleViewsAsync<T>(
+        int articleId, Func<CancellationToken, Task<(T Result, long? StoredViews)>> read, CancellationToken cancellationToken = default) =>
+        totals.ReadAlongWithArticleViewsAsync(articleId, read, cancellationToken);
+
     /// <summary>"SỐ LƯỢT TRUY CẬP": the stored total (with its imported start) plus visits not yet written.</summary>
     public async Task<long> GetTotalVisitsAsync(CancellationToken cancellationToken = default) =>
         await totals.VisitsAsync(reader.ReadVisitsAsync, cancellationToken);
