@@ -346,48 +346,46 @@ public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, Tim
         /// </summary>
         private async Task<(IReadOnlyList<int> Ids, int Total)> FindByReadingStepsAsync(List<string> steps, int page, int counted, CancellationToken cancellationToken)
         {
+            // The exact count, which the walk below relies on.
+            var total = counted > CountLimit ? await ScalarAsync(CountVisible, steps[^1], cancellationToken) : counted;
+
+            await ExecuteAsync(Setup, null, cancellationToken);
+            var lastId = await ScalarAsync("""SELECT coalesce(max("Id"), 0) FROM "Articles" """, null, cancellationToken);
+            var skip = PageRequest.Skip(page, PageSize);
+            var ids = new List<int>(PageSize);
+            var before = 0;
+            for (var i = 0; i < steps.Count && ids.Count < PageSize && before < total; i++)
             {
-                // The exact count, which the walk below relies on.
-                var total = counted > CountLimit ? await ScalarAsync(CountVisible, steps[^1], cancellationToken) : counted;
-
-                await ExecuteAsync(Setup, null, cancellationToken);
-                var lastId = await ScalarAsync("""SELECT coalesce(max("Id"), 0) FROM "Articles" """, null, cancellationToken);
-                var skip = PageRequest.Skip(page, PageSize);
-                var ids = new List<int>(PageSize);
-                var before = 0;
-                for (var i = 0; i < steps.Count && ids.Count < PageSize && before < total; i++)
+                var last = i == steps.Count - 1;
+                var count = total - before;
+                var stepSkip = skip + ids.Count - before;
+                var take = Math.Min(PageSize - ids.Count, count - stepSkip);
+                if (last && (long)(stepSkip + take) * lastId / count <= WalkLimit)
                 {
-                    var last = i == steps.Count - 1;
-                    var count = total - before;
-                    var stepSkip = skip + ids.Count - before;
-                    var take = Math.Min(PageSize - ids.Count, count - stepSkip);
-                    if (last && (long)(stepSkip + take) * lastId / count <= WalkLimit)
-                    {
-                        ids.AddRange(await IdsAsync(WalkRest, steps[i], stepSkip, take, cancellationToken));
-                        break;
-                    }
-
-                    await ExecuteAsync(ClearStep, null, cancellationToken);
-                    count = await ExecuteAsync(ReadStep, steps[i], cancellationToken);
-                    if (stepSkip < count)
-                    {
-                        take = Math.Min(PageSize - ids.Count, count - stepSkip);
-
-                        // Sorting a step reads its rows; walking the index reads about lastId / count entries per result.
-                        var sort = (long)count * count * 100 < (long)(stepSkip + take) * lastId;
-                        ids.AddRange(await IdsAsync(sort ? SortStep : WalkStep, null, stepSkip, take, cancellationToken));
-                    }
-
-                    if (ids.Count < PageSize && !last)
-                    {
-                        await ExecuteAsync(KeepStep, null, cancellationToken);
-                    }
-
-                    before += count;
+                    ids.AddRange(await IdsAsync(WalkRest, steps[i], stepSkip, take, cancellationToken));
+                    break;
                 }
 
-                return (ids, total);
+                await ExecuteAsync(ClearStep, null, cancellationToken);
+                count = await ExecuteAsync(ReadStep, steps[i], cancellationToken);
+                if (stepSkip < count)
+                {
+                    take = Math.Min(PageSize - ids.Count, count - stepSkip);
+
+                    // Sorting a step reads its rows; walking the index reads about lastId / count entries per result.
+                    var sort = (long)count * count * 100 < (long)(stepSkip + take) * lastId;
+                    ids.AddRange(await IdsAsync(sort ? SortStep : WalkStep, null, stepSkip, take, cancellationToken));
+                }
+
+                if (ids.Count < PageSize && !last)
+                {
+                    await ExecuteAsync(KeepStep, null, cancellationToken);
+                }
+
+                before += count;
             }
+
+            return (ids, total);
         }
 
         private Task<List<int>> IdsAsync(string sql, string? match, int skip, int take, CancellationToken cancellationToken) =>
