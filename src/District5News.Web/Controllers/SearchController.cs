@@ -30,9 +30,9 @@ public sealed class SearchController(ArticleSearch search) : PublicController
         }
 
         var results = await search.SearchAsync(query!, pageNumber, cancellationToken);
-        if (pageNumber > results.PageCount)
+        if (pageNumber > results.Page.PageCount)
         {
-            return NotFoundPage($"Kết quả tìm kiếm chỉ có {results.PageCount} trang.");
+            return NotFoundPage($"Kết quả tìm kiếm chỉ có {results.Page.PageCount} trang.");
         }
 
         return View(new SearchPageViewModel(query!.Text, results, null));

@@ -23,20 +23,29 @@ public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, Tim
 {
     public const int PageSize = 10;
 
-    public async Task<PagedList<SearchResultItem>> SearchAsync(SearchQuery query, int page, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Matches are counted up to this many; past it the page says "hơn 1.000 kết quả" and offers these first ones,
+    /// in rank order, page by page (counting every match of two common syllables read their whole index lists).
+    /// </summary>
+    public const int CountLimit = 1000;
+
+    public async Task<SearchResults> SearchAsync(SearchQuery query, int page, CancellationToken cancellationToken) =>
         await cache.GetOrAddAsync(query, page, () => SearchUncachedAsync(query, page, cancellationToken), cancellationToken);
 
-    private async Task<PagedList<SearchResultItem>> SearchUncachedAsync(SearchQuery query, int page, CancellationToken cancellationToken)
+    private async Task<SearchResults> SearchUncachedAsync(SearchQuery query, int page, CancellationToken cancellationToken)
     {
-        var (ids, total) = db.Database.IsSqlite()
+        var (ids, counted) = db.Database.IsSqlite()
             ? await new FtsSearch(db, clock.GetUtcNow().UtcDateTime).FindAsync(query, page, cancellationToken)
             : db.Database.IsNpgsql()
                 ? await FindWithTsQueryAsync(query, page, cancellationToken)
                 : await FindWithLikeAsync(query, page, cancellationToken);
 
+        // Each provider counts up to CountLimit + 1, so "more than the limit" is told from "exactly the limit".
+        var total = Math.Min(counted, CountLimit);
+        var more = counted > CountLimit;
         if (ids.Count == 0)
         {
-            return new PagedList<SearchResultItem>([], page, PageSize, total);
+            return new SearchResults(new PagedList<SearchResultItem>([], page, PageSize, total), more);
         }
 
         var found = await ArticleQueries.ToListItems(db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)), db.Media).ToListAsync(cancellationToken);
@@ -49,7 +58,7 @@ public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, Tim
             var (title, excerpt) = Highlighter.ForResult(query, i.Title, i.Lead, i.Lead + " " + ArticleHtml.ToPlainText(bodies.GetValueOrDefault(i.Id)));
             return new SearchResultItem(i, title, excerpt);
         }).ToList();
-        return new PagedList<SearchResultItem>(items, page, PageSize, total);
+        return new SearchResults(new PagedList<SearchResultItem>(items, page, PageSize, total), more);
     }
 
     /// <summary>
@@ -61,9 +70,9 @@ public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, Tim
     {
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         var total = await db.Database.SqlQueryRaw<int>(TsQuerySql.Count, TsQuerySql.Parameters(query, nowUtc)).SingleAsync(cancellationToken);
-        if (total == 0)
+        if (total == 0 || PageRequest.Skip(page, PageSize) >= Math.Min(total, CountLimit))
         {
-            return ([], 0);
+            return ([], total);
         }
 
         var ids = await db.Database.SqlQueryRaw<int>(
@@ -83,7 +92,8 @@ public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, Tim
         // Built only from constants: the words and the time travel as parameters.
         private static readonly string Where = $"""{Document} @@ {Words} AND {ArticleVisibility.VisibleSql("a", "@now")}""";
 
-        public static readonly string Count = $"""SELECT count(*)::int AS "Value" FROM "Articles" AS a WHERE {Where}""";
+        /// <summary>The matches, counted up to <see cref="CountLimit"/> + 1.</summary>
+        public static readonly string Count = $"""SELECT count(*)::int AS "Value" FROM (SELECT 1 FROM "Articles" AS a WHERE {Where} LIMIT {CountLimit + 1}) AS m""";
 
         /// <summary>The page: the matches ordered by the first ranking step each one meets (the last step is every match).</summary>
         public static string Page(SearchQuery query)
@@ -149,8 +159,8 @@ public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, Tim
             .ThenByDescending(a => a.PublishedAtUtc)
             .ThenByDescending(a => a.Id)
             .Select(a => a.Id);
-        var total = await matches.CountAsync(cancellationToken);
-        var ids = total == 0 ? [] : await ordered.Skip(PageRequest.Skip(page, PageSize)).Take(PageSize).ToListAsync(cancellationToken);
+        var total = await matches.Take(CountLimit + 1).CountAsync(cancellationToken);
+        var ids = total == 0 || PageRequest.Skip(page, PageSize) >= Math.Min(total, CountLimit) ? [] : await ordered.Skip(PageRequest.Skip(page, PageSize)).Take(PageSize).ToListAsync(cancellationToken);
         return (ids, total);
     }
 
@@ -213,6 +223,29 @@ public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, Tim
             ORDER BY a."PublishedAtUtc" DESC, a."Id" DESC LIMIT @take OFFSET @skip
             """;
 
+        private static readonly string CountVisibleCapped =
+            $"""SELECT count(*) FROM (SELECT rowid FROM "ArticleSearch" WHERE "ArticleSearch" MATCH @match AND rowid NOT IN (SELECT "Id" FROM ({Hidden})) LIMIT {CountLimit + 1})""";
+
+        // The step's visible bulletins with the highest ids, straight out of FTS5 (which walks its lists by rowid and stops).
+        private static readonly string NewestIds = $"""
+            SELECT rowid FROM "ArticleSearch" WHERE "ArticleSearch" MATCH @match AND rowid NOT IN (SELECT "Id" FROM ({Hidden}))
+            ORDER BY rowid DESC LIMIT @take OFFSET @skip
+            """;
+
+        private const string PublishedAt = """SELECT "Id", "PublishedAtUtc" FROM "Articles" WHERE "Id" IN (SELECT value FROM json_each(@ids))""";
+
+        // Is there a bulletin residents see, saved before the lowest id read (a lower id) yet published after the last of them?
+        private static readonly string OlderIdPublishedLater = $"""
+            SELECT EXISTS (SELECT 1 FROM "Articles" AS a INDEXED BY "IX_Articles_Status_DeletedAtUtc_PublishedAtUtc"
+            WHERE {VisibleWhere} AND a."PublishedAtUtc" > @after AND a."Id" < @below)
+            """;
+
+        /// <summary>
+        /// The page, read step by step from FTS5 newest id first and stopping once the page is full; the total is
+        /// counted up to <see cref="CountLimit"/> + 1. Ids give the publication order only when no bulletin with a lower
+        /// id was published later than the ones read (checked on the publication index for every step read); when one
+        /// was (a backdated or scheduled bulletin), this query is answered by <see cref="FindByReadingStepsAsync"/>.
+        /// </summary>
         public async Task<(IReadOnlyList<int> Ids, int Total)> FindAsync(SearchQuery query, int page, CancellationToken cancellationToken)
         {
             var steps = SearchRanking.Tiers(query).Select(t => FtsMatch.For(query, t)).ToList();
@@ -220,54 +253,139 @@ public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, Tim
             try
             {
                 // The last step is "every word, title or body": every match.
-                var total = await ScalarAsync(CountVisible, steps[^1], cancellationToken);
-                if (total == 0)
+                var counted = await ScalarAsync(CountVisibleCapped, steps[^1], cancellationToken);
+                var skip = PageRequest.Skip(page, PageSize);
+                var need = Math.Min(skip + PageSize, Math.Min(counted, CountLimit));
+                if (need <= skip)
                 {
-                    return ([], 0);
+                    return ([], counted);
                 }
 
-                await ExecuteAsync(Setup, null, cancellationToken);
-                var lastId = await ScalarAsync("""SELECT coalesce(max("Id"), 0) FROM "Articles" """, null, cancellationToken);
-                var skip = PageRequest.Skip(page, PageSize);
-                var ids = new List<int>(PageSize);
-                var before = 0;
-                for (var i = 0; i < steps.Count && ids.Count < PageSize && before < total; i++)
+                // The ranked bulletins from the first on, up to the end of the page. Every step before the current one
+                // was read whole (it held fewer than needed), so "seen" is exactly the bulletins of the earlier steps.
+                var ranked = new List<int>(need);
+                var seen = new HashSet<int>();
+                foreach (var step in steps)
                 {
-                    var last = i == steps.Count - 1;
-                    var count = total - before;
-                    var stepSkip = skip + ids.Count - before;
-                    var take = Math.Min(PageSize - ids.Count, count - stepSkip);
-                    if (last && (long)(stepSkip + take) * lastId / count <= WalkLimit)
+                    var newest = await NewestAsync(step, need - ranked.Count + seen.Count, cancellationToken);
+                    if (newest is null)
                     {
-                        ids.AddRange(await IdsAsync(WalkRest, steps[i], stepSkip, take, cancellationToken));
+                        var (ids, _) = await FindByReadingStepsAsync(steps, page, counted, cancellationToken);
+                        return (ids, counted);
+                    }
+
+                    foreach (var id in newest)
+                    {
+                        if (ranked.Count < need && seen.Add(id))
+                        {
+                            ranked.Add(id);
+                        }
+                    }
+
+                    if (ranked.Count == need)
+                    {
                         break;
                     }
-
-                    await ExecuteAsync(ClearStep, null, cancellationToken);
-                    count = await ExecuteAsync(ReadStep, steps[i], cancellationToken);
-                    if (stepSkip < count)
-                    {
-                        take = Math.Min(PageSize - ids.Count, count - stepSkip);
-
-                        // Sorting a step reads its rows; walking the index reads about lastId / count entries per result.
-                        var sort = (long)count * count * 100 < (long)(stepSkip + take) * lastId;
-                        ids.AddRange(await IdsAsync(sort ? SortStep : WalkStep, null, stepSkip, take, cancellationToken));
-                    }
-
-                    if (ids.Count < PageSize && !last)
-                    {
-                        await ExecuteAsync(KeepStep, null, cancellationToken);
-                    }
-
-                    before += count;
                 }
 
-                return (ids, total);
+                return (ranked.Skip(skip).ToList(), counted);
             }
             finally
             {
                 await db.Database.CloseConnectionAsync();
             }
+        }
+
+        /// <summary>
+        /// The first <paramref name="take"/> visible bulletins of a step, newest first (then the higher id), or all of
+        /// them when it has fewer; null when a bulletin beyond the ids read could rank among them.
+        /// </summary>
+        private async Task<List<int>?> NewestAsync(string match, int take, CancellationToken cancellationToken)
+        {
+            // Twice as many ids as needed, so a few backdated bulletins among the highest ids (which sort last) do
+            // not stop the check below: it is made at the take-th bulletin in publication order, not at the last read.
+            var read = (2 * take) + PageSize;
+            var ids = await IdsAsync(NewestIds, match, 0, read, cancellationToken);
+            if (ids.Count == 0)
+            {
+                return ids;
+            }
+
+            var published = await WithCommandAsync(PublishedAt, null, async command =>
+            {
+                command.Parameters.Add(new SqliteParameter("@ids", "[" + string.Join(',', ids) + "]"));
+                var times = new Dictionary<int, string>(ids.Count);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    times[reader.GetInt32(0)] = reader.GetString(1);
+                }
+
+                return times;
+            }, cancellationToken);
+
+            // Times are stored as sortable text (the same format for every row).
+            var ordered = ids.OrderByDescending(id => published[id], StringComparer.Ordinal).ThenByDescending(id => id).ToList();
+            if (ids.Count < read)
+            {
+                return ordered.Take(take).ToList();
+            }
+
+            var laterBelow = await WithCommandAsync(OlderIdPublishedLater, null, async command =>
+            {
+                command.Parameters.Add(new SqliteParameter("@after", published[ordered[take - 1]]));
+                command.Parameters.Add(new SqliteParameter("@below", ids[^1]));
+                return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            }, cancellationToken);
+            return laterBelow == 0 ? ordered.Take(take).ToList() : null;
+        }
+
+        /// <summary>
+        /// The way of the first version, kept for archives whose ids and publication order disagree: each step's
+        /// bulletins read whole into a temporary table, the page walked on the publication index.
+        /// </summary>
+        private async Task<(IReadOnlyList<int> Ids, int Total)> FindByReadingStepsAsync(List<string> steps, int page, int counted, CancellationToken cancellationToken)
+        {
+            // The exact count, which the walk below relies on.
+            var total = counted > CountLimit ? await ScalarAsync(CountVisible, steps[^1], cancellationToken) : counted;
+
+            await ExecuteAsync(Setup, null, cancellationToken);
+            var lastId = await ScalarAsync("""SELECT coalesce(max("Id"), 0) FROM "Articles" """, null, cancellationToken);
+            var skip = PageRequest.Skip(page, PageSize);
+            var ids = new List<int>(PageSize);
+            var before = 0;
+            for (var i = 0; i < steps.Count && ids.Count < PageSize && before < total; i++)
+            {
+                var last = i == steps.Count - 1;
+                var count = total - before;
+                var stepSkip = skip + ids.Count - before;
+                var take = Math.Min(PageSize - ids.Count, count - stepSkip);
+                if (last && (long)(stepSkip + take) * lastId / count <= WalkLimit)
+                {
+                    ids.AddRange(await IdsAsync(WalkRest, steps[i], stepSkip, take, cancellationToken));
+                    break;
+                }
+
+                await ExecuteAsync(ClearStep, null, cancellationToken);
+                count = await ExecuteAsync(ReadStep, steps[i], cancellationToken);
+                if (stepSkip < count)
+                {
+                    take = Math.Min(PageSize - ids.Count, count - stepSkip);
+
+                    // Sorting a step reads its rows; walking the index reads about lastId / count entries per result.
+                    var sort = (long)count * count * 100 < (long)(stepSkip + take) * lastId;
+                    ids.AddRange(await IdsAsync(sort ? SortStep : WalkStep, null, stepSkip, take, cancellationToken));
+                }
+
+                if (ids.Count < PageSize && !last)
+                {
+                    await ExecuteAsync(KeepStep, null, cancellationToken);
+                }
+
+                before += count;
+            }
+
+            return (ids, total);
         }
 
         private Task<List<int>> IdsAsync(string sql, string? match, int skip, int take, CancellationToken cancellationToken) =>
@@ -405,4 +523,7 @@ public sealed record SearchResultItem(
     Microsoft.AspNetCore.Html.IHtmlContent TitleHtml,
     Microsoft.AspNetCore.Html.IHtmlContent ExcerptHtml);
 
-public sealed record SearchPageViewModel(string Query, PagedList<SearchResultItem>? Results, string? Error);
+/// <summary>One page of answers; <paramref name="MoreThanCounted"/> when the matches go past <see cref="ArticleSearch.CountLimit"/>.</summary>
+public sealed record SearchResults(PagedList<SearchResultItem> Page, bool MoreThanCounted);
+
+public sealed record SearchPageViewModel(string Query, SearchResults? Results, string? Error);

@@ -26,8 +26,8 @@ public sealed class SearchResultCache(PublicContentVersion version, ScheduledPub
         return ValueTask.CompletedTask;
     }
 
-    public async Task<PagedList<SearchResultItem>> GetOrAddAsync(
-        SearchQuery query, int page, Func<Task<PagedList<SearchResultItem>>> search, CancellationToken cancellationToken)
+    public async Task<SearchResults> GetOrAddAsync(
+        SearchQuery query, int page, Func<Task<SearchResults>> search, CancellationToken cancellationToken)
     {
         // Evicts everything (moving the version) when a scheduled bulletin has just become public.
         var untilNext = await schedule.TimeUntilNextAsync(cancellationToken);
@@ -48,5 +48,5 @@ public sealed class SearchResultCache(PublicContentVersion version, ScheduledPub
         return results;
     }
 
-    private sealed record Entry(long Version, PagedList<SearchResultItem> Results);
+    private sealed record Entry(long Version, SearchResults Results);
 }
