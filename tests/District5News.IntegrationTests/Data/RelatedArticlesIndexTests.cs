@@ -40,6 +40,23 @@ public sealed class RelatedArticlesIndexTests
     }
 
     [Fact]
+    public async Task Sqlite_RelatedCandidates_HaveOneShape_WhateverTheTitleAndTheBulletinsListed()
+    {
+        using var database = TestDatabase.Create(DatabaseProvider.Sqlite);
+        var options = new DbContextOptionsBuilder<SqliteNewsDbContext>().UseSqlite(database.ConnectionString).Options;
+        await using var db = new SqliteNewsDbContext(options);
+        var visible = db.Articles.AsNoTracking().Where(ArticleVisibility.VisibleAt(DateTime.UtcNow));
+
+        // One SQL text (so one translation, one prepared statement) for a short and a long title, few and many listed.
+        await using var shortTitle = RelatedArticles.Candidates(visible, [7], ["xuat"]).CreateDbCommand();
+        await using var longTitle = RelatedArticles.Candidates(visible, [.. Enumerable.Range(1, 16)],
+            ["le", "hoi", "van", "hoa", "am", "thuc", "duong", "pho", "hai", "thuong", "lan", "ong"]).CreateDbCommand();
+
+        Assert.Equal(shortTitle.CommandText, longTitle.CommandText);
+        Assert.Equal(shortTitle.Parameters.Count, longTitle.Parameters.Count);
+    }
+
+    [Fact]
     public async Task PostgreSql_MigrationsCreateTheRelatedArticlesIndex()
     {
         using var database = TestDatabase.Create(DatabaseProvider.PostgreSql);
