@@ -37,7 +37,7 @@ public sealed class DatabaseInitializer(
             await ActivatorUtilities.CreateInstance<Features.Editing.StoredHtmlResanitizer>(services).ResanitizeAllAsync(cancellationToken);
         }
 
-        if (Features.Search.SearchTextBackfill.IsDue(pending))
+        if (Features.Search.SearchTextBackfill.IsDue(pending) || await Features.Search.SearchTextBackfill.IsUnfinishedAsync(db, cancellationToken))
         {
             await ActivatorUtilities.CreateInstance<Features.Search.SearchTextBackfill>(services).FillAsync(cancellationToken);
         }

@@ -54,6 +54,29 @@ public sealed class SearchWithToneMarksMigrationTests : IDisposable
         await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""INSERT INTO "ArticleSearch"("ArticleSearch", rank) VALUES ('integrity-check', 1);"""));
     }
 
+    [Fact]
+    public async Task StartStoppedDuringTheFill_NextStartFinishesIt_AndLeavesTheFilledOnesAlone()
+    {
+        await using (var db = new SqliteNewsDbContext(new DbContextOptionsBuilder<SqliteNewsDbContext>().UseSqlite($"Data Source={_path}").Options))
+        {
+            // The migration is applied (nothing pending); the fill stopped after the first bulletin. The second is the
+            // older one, so only its filled marks can put it first for "chó lớn".
+            await db.Database.MigrateAsync();
+            await InsertAsync(db, "Lễ hội đèn lồng phường Chợ Lớn", new DateTime(2026, 10, 2, 1, 0, 0, DateTimeKind.Utc));
+            await InsertAsync(db, "Chăm sóc chó lớn tuổi", new DateTime(2026, 10, 1, 1, 0, 0, DateTimeKind.Utc));
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "Articles" SET "SearchTitleMarked" = 'đã điền trước', "SearchBodyMarked" = 'x' WHERE "Id" = 1""");
+        }
+
+        SqliteConnection.ClearAllPools();
+        await using var app = new UpgradedSite(_path);
+        var (_, marked) = await app.GetAsReaderAsync("/tim-kiem?q=" + Uri.EscapeDataString("chó lớn"));
+
+        Assert.Equal(["Chăm sóc chó lớn tuổi", "Lễ hội đèn lồng phường Chợ Lớn"], marked.Texts("[data-test=search-result] .article-link"));
+        var stored = await app.WithDbAsync(db => db.Articles.OrderBy(a => a.Id).Select(a => a.SearchTitleMarked).ToListAsync());
+        Assert.Equal(["đã điền trước", "chăm sóc chó lớn tuổi"], stored);
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""INSERT INTO "ArticleSearch"("ArticleSearch", rank) VALUES ('integrity-check', 1);"""));
+    }
+
     private static Task<int> InsertAsync(NewsDbContext db, string title, DateTime at) =>
         db.Database.ExecuteSqlAsync($"""
             INSERT INTO "Articles" ("CategoryId", "Title", "Slug", "Lead", "BodyHtml", "Status", "PublishedAtUtc", "CreatedAtUtc", "UpdatedAtUtc",
