@@ -198,10 +198,12 @@ public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, Tim
 
         private const string ClearStep = """DELETE FROM temp."SearchStep";""";
 
-        private static readonly string ReadStep = $"""
-            INSERT INTO temp."SearchStep" SELECT rowid FROM "ArticleSearch" WHERE "ArticleSearch" MATCH @match
+        private static string ReadStep(string table) => $"""
+            INSERT INTO temp."SearchStep" SELECT rowid FROM "{table}" WHERE "{table}" MATCH @match
                 AND rowid NOT IN temp."SearchSeen" AND rowid NOT IN (SELECT "Id" FROM ({Hidden}));
             """;
+
+        private static readonly Dictionary<string, string> ReadSteps = FtsMatch.Tables.ToDictionary(t => t, ReadStep);
 
         private const string KeepStep = """INSERT INTO temp."SearchSeen" SELECT "Id" FROM temp."SearchStep";""";
 
@@ -227,10 +229,12 @@ public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, Tim
             $"""SELECT count(*) FROM (SELECT rowid FROM "ArticleSearch" WHERE "ArticleSearch" MATCH @match AND rowid NOT IN (SELECT "Id" FROM ({Hidden})) LIMIT {CountLimit + 1})""";
 
         // The step's visible bulletins with the highest ids, straight out of FTS5 (which walks its lists by rowid and stops).
-        private static readonly string NewestIds = $"""
-            SELECT rowid FROM "ArticleSearch" WHERE "ArticleSearch" MATCH @match AND rowid NOT IN (SELECT "Id" FROM ({Hidden}))
+        private static string NewestIds(string table) => $"""
+            SELECT rowid FROM "{table}" WHERE "{table}" MATCH @match AND rowid NOT IN (SELECT "Id" FROM ({Hidden}))
             ORDER BY rowid DESC LIMIT @take OFFSET @skip
             """;
+
+        private static readonly Dictionary<string, string> NewestIdsOf = FtsMatch.Tables.ToDictionary(t => t, NewestIds);
 
         private const string PublishedAt = """SELECT "Id", "PublishedAtUtc" FROM "Articles" WHERE "Id" IN (SELECT value FROM json_each(@ids))""";
 
@@ -249,11 +253,14 @@ public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, Tim
         public async Task<(IReadOnlyList<int> Ids, int Total)> FindAsync(SearchQuery query, int page, CancellationToken cancellationToken)
         {
             var steps = SearchRanking.Tiers(query).Select(t => FtsMatch.For(query, t)).ToList();
+
+            // The last step (every word, title or body) is always on the whole index, which the counts and walks use.
+            var last = steps[^1].Match;
             await db.Database.OpenConnectionAsync(cancellationToken);
             try
             {
                 // The last step is "every word, title or body": every match.
-                var counted = await ScalarAsync(CountVisibleCapped, steps[^1], cancellationToken);
+                var counted = await ScalarAsync(CountVisibleCapped, last, cancellationToken);
                 var skip = PageRequest.Skip(page, PageSize);
                 var need = Math.Min(skip + PageSize, Math.Min(counted, CountLimit));
                 if (need <= skip)
@@ -300,12 +307,12 @@ public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, Tim
         /// The first <paramref name="take"/> visible bulletins of a step, newest first (then the higher id), or all of
         /// them when it has fewer; null when a bulletin beyond the ids read could rank among them.
         /// </summary>
-        private async Task<List<int>?> NewestAsync(string match, int take, CancellationToken cancellationToken)
+        private async Task<List<int>?> NewestAsync(FtsStep step, int take, CancellationToken cancellationToken)
         {
             // Twice as many ids as needed, so a few backdated bulletins among the highest ids (which sort last) do
             // not stop the check below: it is made at the take-th bulletin in publication order, not at the last read.
             var read = (2 * take) + PageSize;
-            var ids = await IdsAsync(NewestIds, match, 0, read, cancellationToken);
+            var ids = await IdsAsync(NewestIdsOf[step.Table], step.Match, 0, read, cancellationToken);
             if (ids.Count == 0)
             {
                 return ids;
@@ -344,10 +351,10 @@ public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, Tim
         /// The way of the first version, kept for archives whose ids and publication order disagree: each step's
         /// bulletins read whole into a temporary table, the page walked on the publication index.
         /// </summary>
-        private async Task<(IReadOnlyList<int> Ids, int Total)> FindByReadingStepsAsync(List<string> steps, int page, int counted, CancellationToken cancellationToken)
+        private async Task<(IReadOnlyList<int> Ids, int Total)> FindByReadingStepsAsync(List<FtsStep> steps, int page, int counted, CancellationToken cancellationToken)
         {
             // The exact count, which the walk below relies on.
-            var total = counted > CountLimit ? await ScalarAsync(CountVisible, steps[^1], cancellationToken) : counted;
+            var total = counted > CountLimit ? await ScalarAsync(CountVisible, steps[^1].Match, cancellationToken) : counted;
 
             await ExecuteAsync(Setup, null, cancellationToken);
             var lastId = await ScalarAsync("""SELECT coalesce(max("Id"), 0) FROM "Articles" """, null, cancellationToken);
@@ -362,12 +369,12 @@ public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, Tim
                 var take = Math.Min(PageSize - ids.Count, count - stepSkip);
                 if (last && (long)(stepSkip + take) * lastId / count <= WalkLimit)
                 {
-                    ids.AddRange(await IdsAsync(WalkRest, steps[i], stepSkip, take, cancellationToken));
+                    ids.AddRange(await IdsAsync(WalkRest, steps[i].Match, stepSkip, take, cancellationToken));
                     break;
                 }
 
                 await ExecuteAsync(ClearStep, null, cancellationToken);
-                count = await ExecuteAsync(ReadStep, steps[i], cancellationToken);
+                count = await ExecuteAsync(ReadSteps[steps[i].Table], steps[i].Match, cancellationToken);
                 if (stepSkip < count)
                 {
                     take = Math.Min(PageSize - ids.Count, count - stepSkip);
@@ -429,10 +436,24 @@ public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, Tim
     }
 }
 
-/// <summary>The ranking steps as FTS5 match expressions over the four columns of the table ArticleSearch.</summary>
+/// <summary>One ranking step on SQLite: the FTS5 table to ask and the match expression.</summary>
+internal sealed record FtsStep(string Table, string Match);
+
+/// <summary>
+/// The ranking steps as FTS5 match expressions: the title steps over the titles-only table ArticleTitleSearch (its
+/// lists hold only the titles' syllables, so a step of common syllables is read quickly), the others over the four
+/// columns of ArticleSearch. Both tables have the same tokenizer and hold the same title columns, so a title step
+/// finds the same bulletins in either.
+/// </summary>
 internal static class FtsMatch
 {
-    public static string For(SearchQuery query, SearchTier tier)
+    public const string Whole = "ArticleSearch";
+
+    public const string Titles = "ArticleTitleSearch";
+
+    public static readonly string[] Tables = [Whole, Titles];
+
+    public static FtsStep For(SearchQuery query, SearchTier tier)
     {
         var (sequence, words) = tier.SameMarks ? (query.MarkedSequence, query.MarkedWords) : (query.Sequence, query.Words);
         var columns = (tier.SameMarks, tier.InTitle) switch
@@ -457,7 +478,7 @@ internal static class FtsMatch
                 $"NEAR({string.Join(' ', words.Select(Quote))}, {SearchRanking.TogetherSpan(words.Count) - 2})",
             _ => string.Join(" AND ", words.Select(Quote)),
         };
-        return columns is null ? match : $"{columns} : ({match})";
+        return new FtsStep(tier.InTitle ? Titles : Whole, columns is null ? match : $"{columns} : ({match})");
     }
 
     private static string Quote(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

@@ -1,9 +1,10 @@
 namespace District5News.Web.Data.Migrations.Sqlite;
 
 /// <summary>
-/// The FTS5 index "ArticleSearch" and the triggers that keep it in step with Articles. A migration that makes SQLite
-/// rebuild the Articles table drops the triggers, and must create them again from here (the set of its own time:
-/// <see cref="CreateFoldedOnly"/> before SearchWithToneMarks, <see cref="Create"/> from it on).
+/// The FTS5 indexes "ArticleSearch" and "ArticleTitleSearch" and the triggers that keep them in step with Articles. A
+/// migration that makes SQLite rebuild the Articles table drops the triggers, and must create them again from here
+/// (the set of its own time: <see cref="CreateFoldedOnly"/> before SearchWithToneMarks, <see cref="Create"/> from it on,
+/// and <see cref="CreateTitles"/> as well from TitleSearchIndex on).
 /// </summary>
 internal static class SqliteSearchTriggers
 {
@@ -63,6 +64,40 @@ internal static class SqliteSearchTriggers
         CREATE TRIGGER "Articles_search_update" AFTER UPDATE OF "SearchTitle", "SearchBody" ON "Articles" BEGIN
             INSERT INTO "ArticleSearch"("ArticleSearch", rowid, "SearchTitle", "SearchBody") VALUES ('delete', old."Id", old."SearchTitle", old."SearchBody");
             INSERT INTO "ArticleSearch"(rowid, "SearchTitle", "SearchBody") VALUES (new."Id", new."SearchTitle", new."SearchBody");
+        END;
+        """,
+    ];
+
+    /// <summary>
+    /// The titles-only index of TitleSearchIndex: the two title columns again, so the title steps of a search read the
+    /// short lists of the titles instead of filtering the whole bulletins' lists by column (docs/search.md).
+    /// </summary>
+    public const string CreateTitleTable = """
+        CREATE VIRTUAL TABLE "ArticleTitleSearch" USING fts5(
+            "SearchTitle", "SearchTitleMarked",
+            content='Articles', content_rowid='Id',
+            tokenize='unicode61 remove_diacritics 0');
+        """;
+
+    public static readonly string[] CreateTitles =
+    [
+        """DROP TRIGGER IF EXISTS "Articles_title_search_insert";""",
+        """DROP TRIGGER IF EXISTS "Articles_title_search_delete";""",
+        """DROP TRIGGER IF EXISTS "Articles_title_search_update";""",
+        """
+        CREATE TRIGGER "Articles_title_search_insert" AFTER INSERT ON "Articles" BEGIN
+            INSERT INTO "ArticleTitleSearch"(rowid, "SearchTitle", "SearchTitleMarked") VALUES (new."Id", new."SearchTitle", new."SearchTitleMarked");
+        END;
+        """,
+        """
+        CREATE TRIGGER "Articles_title_search_delete" AFTER DELETE ON "Articles" BEGIN
+            INSERT INTO "ArticleTitleSearch"("ArticleTitleSearch", rowid, "SearchTitle", "SearchTitleMarked") VALUES ('delete', old."Id", old."SearchTitle", old."SearchTitleMarked");
+        END;
+        """,
+        """
+        CREATE TRIGGER "Articles_title_search_update" AFTER UPDATE OF "SearchTitle", "SearchTitleMarked" ON "Articles" BEGIN
+            INSERT INTO "ArticleTitleSearch"("ArticleTitleSearch", rowid, "SearchTitle", "SearchTitleMarked") VALUES ('delete', old."Id", old."SearchTitle", old."SearchTitleMarked");
+            INSERT INTO "ArticleTitleSearch"(rowid, "SearchTitle", "SearchTitleMarked") VALUES (new."Id", new."SearchTitle", new."SearchTitleMarked");
         END;
         """,
     ];
