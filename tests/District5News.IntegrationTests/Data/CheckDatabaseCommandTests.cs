@@ -49,6 +49,25 @@ public sealed class CheckDatabaseCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task TitleIndexMissingABulletin_SaysWhichIndexAndExitsOne()
+    {
+        using var app = await AppWithBulletinsAsync();
+        await app.WithDbAsync(async db =>
+        {
+            var article = await db.Articles.AsNoTracking().OrderBy(a => a.Id).FirstAsync();
+            await db.Database.ExecuteSqlAsync(
+                $"""INSERT INTO "ArticleTitleSearch"("ArticleTitleSearch", rowid, "SearchTitle", "SearchTitleMarked") VALUES ('delete', {article.Id}, {article.SearchTitle}, {article.SearchTitleMarked})""");
+        });
+
+        var (exit, output, _) = await PortalProcess.RunToEndAsync(app.DatabasePath, null, "check-database");
+
+        Assert.Equal(1, exit);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.StartsWith("Search index: does not match the bulletins (ArticleTitleSearch)", lines[1], StringComparison.Ordinal);
+        Assert.Contains("INSERT INTO ArticleTitleSearch(ArticleTitleSearch) VALUES ('rebuild');", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DamagedPage_ListsTheProblemsAndExitsOne()
     {
         using var app = await AppWithBulletinsAsync();

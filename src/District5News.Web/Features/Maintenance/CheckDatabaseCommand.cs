@@ -185,29 +185,36 @@ public sealed class CheckDatabaseCommand(IServiceScopeFactory scopes) : IPortalC
         return rows is ["ok"] ? [] : rows;
     }
 
+    /// <summary>The FTS5 search indexes over the bulletins: the whole text, and the titles alone (title steps of a search).</summary>
+    private static readonly string[] SearchIndexes = ["ArticleSearch", "ArticleTitleSearch"];
+
     /// <summary>
-    /// FTS5's integrity-check with rank 1 also compares the index with its content table (Articles): an index entry
-    /// missing or left over makes it fail with SQLITE_CORRUPT_VTAB. The index is derived data, so it can be rebuilt.
+    /// FTS5's integrity-check with rank 1 also compares each index with its content table (Articles): an index entry
+    /// missing or left over makes it fail with SQLITE_CORRUPT_VTAB. The indexes are derived data, so they can be rebuilt.
     /// </summary>
     private static async Task<string?> SearchIndexProblemAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        if (await ScalarAsync(connection, """SELECT count(*) FROM sqlite_master WHERE name = 'ArticleSearch';""", cancellationToken) == 0)
+        foreach (var index in SearchIndexes)
         {
-            return "missing (the database has not been migrated by this version of the portal).";
+            if (await ScalarAsync(connection, $"SELECT count(*) FROM sqlite_master WHERE name = '{index}';", cancellationToken) == 0)
+            {
+                return $"{index} missing (the database has not been migrated by this version of the portal).";
+            }
+
+            try
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"""INSERT INTO "{index}"("{index}", rank) VALUES ('integrity-check', 1);""";
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (SqliteException ex) when ((ex.SqliteErrorCode & 0xFF) == 11)
+            {
+                return $"does not match the bulletins ({index}), so search misses or invents results. It is rebuilt from the bulletins with "
+                    + $"""sqlite3 FILE "INSERT INTO {index}({index}) VALUES ('rebuild');" (docs/security/faults.md).""";
+            }
         }
 
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = """INSERT INTO "ArticleSearch"("ArticleSearch", rank) VALUES ('integrity-check', 1);""";
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            return null;
-        }
-        catch (SqliteException ex) when ((ex.SqliteErrorCode & 0xFF) == 11)
-        {
-            return "does not match the bulletins, so search misses or invents results. It is rebuilt from the bulletins with "
-                + """sqlite3 FILE "INSERT INTO ArticleSearch(ArticleSearch) VALUES ('rebuild');" (docs/security/faults.md).""";
-        }
+        return null;
     }
 
     private static async Task<long> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
