@@ -5,6 +5,15 @@
 # Options: --sizes "1000 100000"  --duration SECONDS  --warmup SECONDS  --hot N (article ids in the hot set)
 #          --write-docs (put the result tables into docs/benchmarks.md)
 #          --no-wordpress (skip stock WordPress from Debian's packages, measured at the end beside a bare page)
+#          --provider sqlite|postgresql (default sqlite; see below)  --keep-postgresql (leave the cluster running)
+# With --provider postgresql (docs/benchmarks-postgresql.md) the same generated SQLite file is copied into a throwaway
+# PostgreSQL cluster (initdb in a temporary folder, the newest /usr/lib/postgresql/*/bin, run as the postgres user
+# under root, 127.0.0.1 on a free port; installed with apt-get when missing) by the Benchmarks tool's copy-postgresql:
+# the portal's own PostgreSQL migrations, binary COPY of the rows, the GIN indexes rebuilt from their definitions,
+# ANALYZE. The portal runs with Database__Provider=PostgreSql, the counting checks read the views from PostgreSQL,
+# and the table gains two CPU columns: "db CPU" is the PostgreSQL cluster's processes (the postmaster, its live
+# children, and the children it reaped during the run), "total CPU" is the portal's plus the database's. "server CPU"
+# stays the portal process alone, as on SQLite (where the database engine runs inside the portal process).
 # For each size it generates a fresh SQLite database, starts the portal (Release build, Production environment)
 # and a bare Kestrel page side by side, drives each page with wrk (32 connections), prints one table, and checks
 # that counting stays exact: after a graceful stop the stored views equal the article requests wrk completed,
@@ -22,6 +31,8 @@ CONNECTIONS=32
 THREADS=2
 WRITE_DOCS=0
 WORDPRESS=1
+PROVIDER=sqlite
+KEEP_PG=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) SIZES="1000"; DURATION=4; WARMUP=3; WORDPRESS=0 ;;
@@ -31,6 +42,8 @@ while [ $# -gt 0 ]; do
     --hot) HOT="$2"; shift ;;
     --write-docs) WRITE_DOCS=1 ;;
     --no-wordpress) WORDPRESS=0 ;;
+    --provider) PROVIDER="$2"; shift ;;
+    --keep-postgresql) KEEP_PG=1 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -40,10 +53,19 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 OUT="$ROOT/artifacts/benchmark"
 mkdir -p "$OUT"
 
+case "$PROVIDER" in
+  sqlite|postgresql) ;;
+  *) echo "unknown provider $PROVIDER (sqlite or postgresql)" >&2; exit 2 ;;
+esac
+
 need() { command -v "$1" >/dev/null 2>&1; }
-if ! need wrk || ! need curl; then
-  echo "Installing wrk and curl (Debian packages)..."
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk curl >/dev/null
+missing=()
+need wrk || missing+=(wrk)
+need curl || missing+=(curl)
+if [ "$PROVIDER" = postgresql ]; then compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql); fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]} (Debian packages)..."
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 echo "Building (Release, ReadyToRun as for production)..."
@@ -65,13 +87,52 @@ BARE_PORT=$(free_port 18300)
 PORTAL_PORT=$(free_port $((BARE_PORT + 1)))
 PORTAL_PID=""
 BARE_PID=""
+PG_DIR=""
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
-  [ -n "$PORTAL_PID" ] && kill "$PORTAL_PID" 2>/dev/null || true
+  if [ -n "$PORTAL_PID" ]; then kill "$PORTAL_PID" 2>/dev/null; wait "$PORTAL_PID" 2>/dev/null; fi || true
   [ -n "$BARE_PID" ] && kill "$BARE_PID" 2>/dev/null || true
+  if [ -n "$PG_DIR" ]; then
+    if [ "$KEEP_PG" = 1 ]; then
+      echo "PostgreSQL left running: $PG_CONNECTION (stop: runuser -u postgres -- $PG_BIN/pg_ctl -D $PG_DIR/data -m fast stop; rm -rf $PG_DIR)"
+    else
+      as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
+      rm -rf "$PG_DIR"
+    fi
+  fi
 }
 trap cleanup EXIT
 
 now_ms() { date +%s%3N; }
+
+# PostgreSQL: one throwaway cluster for the whole run, as scripts/scale-out.sh and the integration tests start it.
+# Durability stays on (fsync, synchronous commit), as in production; shared_buffers holds the 100,000 database.
+if [ "$PROVIDER" = postgresql ]; then
+  PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  PG_PORT=$(free_port 25532)
+  PG_DIR=$(mktemp -d /tmp/d5news-bench-pg-XXXXXX)
+  chmod 755 "$PG_DIR"
+  [ "$(id -u)" = 0 ] && chown postgres: "$PG_DIR"
+  as_postgres "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w start \
+    -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$PG_DIR -c max_connections=300 -c shared_buffers=512MB" >/dev/null
+  PG_POSTMASTER=$(head -n 1 "$PG_DIR/data/postmaster.pid")
+  echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{ print $NF }') on 127.0.0.1:$PG_PORT ($PG_DIR)"
+fi
+
+# The CPU clock ticks (user + system) the PostgreSQL cluster has used so far: the postmaster, the children it has
+# reaped (cutime + cstime: backends of closed connections), and every live child (backends, writer, WAL, autovacuum).
+pg_ticks() {
+  awk '{ print $14 + $15 + $16 + $17 }' "/proc/$PG_POSTMASTER/stat"
+  local child
+  for child in $(pgrep -P "$PG_POSTMASTER"); do awk '{ print $14 + $15 }' "/proc/$child/stat" 2>/dev/null || true; done
+} 2>/dev/null
+pg_ticks_total() { pg_ticks | awk '{ t += $1 } END { print t + 0 }'; }
+
+# The stored views, read from whichever database the portal uses (three numbers: see CountReader).
+views() {
+  if [ "$PROVIDER" = postgresql ]; then $TOOLS views --postgresql "$PG_CONNECTION"; else $TOOLS views --db "$DB"; fi
+}
 
 $TOOLS bare --urls "http://127.0.0.1:$BARE_PORT" >"$OUT/bare.log" 2>&1 &
 BARE_PID=$!
@@ -80,13 +141,14 @@ echo "/" >"$OUT/bare.txt"
 
 # Starts the portal on DB; sets PORTAL_PID and FIRST_PAGE_MS (process start to the first home page served).
 start_portal() {
-  local db=$1 started
+  local db=$1 started provider=Sqlite connection="Data Source=$1"
+  if [ "$PROVIDER" = postgresql ]; then provider=PostgreSql; connection=$PG_CONNECTION; fi
   started=$(now_ms)
   # Production settings (docs/benchmarks.md): no configuration file watching, so log and database writes under
   # the content root do not wake a file watcher on every write. Rate limits off: wrk drives search from one address.
-  (cd "$OUT/portal" && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__News="Data Source=$db" RateLimiting__Enabled=false \
-    DOTNET_hostBuilder__reloadConfigOnChange=false \
-    ASPNETCORE_URLS="http://127.0.0.1:$PORTAL_PORT" exec dotnet District5News.Web.dll >>"$OUT/portal.log" 2>&1) &
+  (cd "$OUT/portal" && exec env ASPNETCORE_ENVIRONMENT=Production Database__Provider=$provider ConnectionStrings__News="$connection" \
+    RateLimiting__Enabled=false DOTNET_hostBuilder__reloadConfigOnChange=false \
+    ASPNETCORE_URLS="http://127.0.0.1:$PORTAL_PORT" dotnet District5News.Web.dll >>"$OUT/portal.log" 2>&1) &
   PORTAL_PID=$!
   local tries=0
   until curl -fs -o /dev/null -A "benchmark-probe" "http://127.0.0.1:$PORTAL_PORT/"; do
@@ -124,14 +186,25 @@ measure() {
   [ "$kind" = "article" ] && tail=tail
   warm=$(wrk_run "$port" "$paths" "$WARMUP" "$tail")
   ticks=0
+  local db_ticks=0
   [ "$pid" != none ] && ticks=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
+  [ "$PROVIDER" = postgresql ] && db_ticks=$(pg_ticks_total)
   result=$(wrk_run "$port" "$paths" "$DURATION" "$tail")
   [ "$pid" != none ] && ticks=$(( $(awk '{ print $14 + $15 }' "/proc/$pid/stat") - ticks ))
+  [ "$PROVIDER" = postgresql ] && db_ticks=$(( $(pg_ticks_total) - db_ticks ))
   local requests duration errors rps cpu
   requests=$(field "$result" requests)
   # Server CPU time per request (user + system, clock ticks of 10 ms): less sensitive to whatever else runs.
   cpu=$(awk -v t="$ticks" -v r="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.0f", t * 1e6 / hz / r }')
   [ "$pid" = none ] && cpu="n/a"
+  local db_cpu="" total_cpu="" db_text="" db_cells=""
+  if [ "$PROVIDER" = postgresql ]; then
+    db_cpu=$(awk -v t="$db_ticks" -v r="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.0f", t * 1e6 / hz / r }')
+    total_cpu=$(awk -v t="$((ticks + db_ticks))" -v r="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.0f", t * 1e6 / hz / r }')
+    if [ "$pid" = none ] || [ "$pid" = "$BARE_PID" ]; then db_cpu="n/a"; total_cpu="$cpu"; fi
+    db_text=$(printf "  %5s us db  %5s us total" "$db_cpu" "$total_cpu")
+    db_cells=" $db_cpu | $total_cpu |"
+  fi
   duration=$(field "$result" duration_us)
   errors=$(( $(field "$result" err_connect) + $(field "$result" err_read) + $(field "$result" err_write) + $(field "$result" err_status) + $(field "$result" err_timeout) ))
   rps=$(awk -v r="$requests" -v d="$duration" 'BEGIN { printf "%.0f", r / (d / 1e6) }')
@@ -145,9 +218,9 @@ measure() {
   [ "$label" = "bare page" ] && BARE_RPS=$rps
   local ratio
   ratio=$(awk -v a="$rps" -v b="$BARE_RPS" 'BEGIN { printf "%.1f%%", 100 * a / b }')
-  printf "  %-34s %9s req/s  p50 %7s ms  p95 %7s ms  p99 %7s ms  %7s of bare  %5s us CPU/req  errors %s\n" \
-    "$label" "$rps" "$(ms "$(field "$result" p50)")" "$(ms "$(field "$result" p95)")" "$(ms "$(field "$result" p99)")" "$ratio" "$cpu" "$errors"
-  TABLE+=("| $SIZE | $label | $rps | $(ms "$(field "$result" p50)") | $(ms "$(field "$result" p95)") | $(ms "$(field "$result" p99)") | $ratio | $cpu | $errors |")
+  printf "  %-34s %9s req/s  p50 %7s ms  p95 %7s ms  p99 %7s ms  %7s of bare  %5s us CPU/req%s  errors %s\n" \
+    "$label" "$rps" "$(ms "$(field "$result" p50)")" "$(ms "$(field "$result" p95)")" "$(ms "$(field "$result" p99)")" "$ratio" "$cpu" "$db_text" "$errors"
+  TABLE+=("| $SIZE | $label | $rps | $(ms "$(field "$result" p50)") | $(ms "$(field "$result" p95)") | $(ms "$(field "$result" p99)") | $ratio | $cpu |$db_cells $errors |")
 }
 
 declare -a SUMMARY
@@ -159,6 +232,11 @@ for SIZE in $SIZES; do
   printf "Generating the database... "
   $TOOLS generate --db "$DB" --count "$SIZE" --out "$DATA" >"$DATA.gen.log"
   cat "$DATA.gen.log"
+  if [ "$PROVIDER" = postgresql ]; then
+    PG_CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=d5news_n$SIZE"
+    printf "Copying it into PostgreSQL... "
+    $TOOLS copy-postgresql --db "$DB" --to "$PG_CONNECTION" | tee "$DATA.copy.log"
+  fi
   # shellcheck disable=SC1091
   source "$DATA/meta.env"
   head -n "$HOT" <(tac "$DATA/articles.txt") >"$DATA/hot.txt"
@@ -166,7 +244,7 @@ for SIZE in $SIZES; do
   echo "/chuyen-muc/ban-tin-quan" >"$DATA/category.txt"
   echo "/chuyen-muc/$DEEP_CATEGORY?page=$DEEP_PAGE" >"$DATA/deep.txt"
   echo "/theo-ngay/$DAY" >"$DATA/day.txt"
-  read -r VIEWS_BEFORE _ _ <<<"$($TOOLS views --db "$DB")"
+  read -r VIEWS_BEFORE _ _ <<<"$(views)"
 
   : >"$OUT/portal.log"
   start_portal "$DB"
@@ -187,7 +265,7 @@ for SIZE in $SIZES; do
   echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
   PEAK_MB=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$PORTAL_PID/status")
   stop_portal
-  read -r VIEWS_AFTER _ _ <<<"$($TOOLS views --db "$DB")"
+  read -r VIEWS_AFTER _ _ <<<"$(views)"
   STORED=$((VIEWS_AFTER - VIEWS_BEFORE))
   if [ "$STORED" -eq "$ARTICLE_SENT" ]; then EXACT="PASS"; else EXACT="FAIL"; fi
   echo "Peak memory ${PEAK_MB} MB (VmHWM)"
@@ -212,7 +290,7 @@ for SIZE in $SIZES; do
   KILL_RESULT=$(cat "$KILL_LOG")
   LOAD_COMPLETED=$(field "$KILL_RESULT" requests)
   COMPLETED=$(( LOAD_COMPLETED + $(field "$WARM_RESULT" requests) ))
-  read -r VIEWS_AFTER _ _ <<<"$($TOOLS views --db "$DB")"
+  read -r VIEWS_AFTER _ _ <<<"$(views)"
   KEPT=$((VIEWS_AFTER - VIEWS_BEFORE))
   LOST=$((COMPLETED - KEPT))
   ALLOWED=$(awk -v c="$LOAD_COMPLETED" -v t=$((KILLED_AT - LOAD_STARTED)) 'BEGIN { printf "%.0f", 2 * c / (t / 1000) }')
@@ -244,11 +322,19 @@ if [ "$WORDPRESS" -eq 1 ]; then
 fi
 
 RESULTS="$OUT/results.md"
+[ "$PROVIDER" = postgresql ] && RESULTS="$OUT/results-postgresql.md"
 {
   echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), wrk $THREADS threads, $CONNECTIONS connections, ${DURATION} s per page after a ${WARMUP} s warm-up."
-  echo
-  echo "| bulletins | page | requests/s | p50 ms | p95 ms | p99 ms | of bare | server CPU µs/request | errors |"
-  echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  if [ "$PROVIDER" = postgresql ]; then
+    echo "Database: PostgreSQL $("$PG_BIN/postgres" --version | awk '{ print $NF }') on 127.0.0.1 (server CPU = the portal process; db CPU = the PostgreSQL cluster's processes; total = both)."
+    echo
+    echo "| bulletins | page | requests/s | p50 ms | p95 ms | p99 ms | of bare | server CPU µs/request | db CPU µs/request | total CPU µs/request | errors |"
+    echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  else
+    echo
+    echo "| bulletins | page | requests/s | p50 ms | p95 ms | p99 ms | of bare | server CPU µs/request | errors |"
+    echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  fi
   printf '%s\n' "${TABLE[@]}"
   echo
   echo "| bulletins | first page after start | peak memory (VmHWM) | graceful stop: views exact | kill -9 mid-load |"
@@ -260,7 +346,9 @@ RESULTS="$OUT/results.md"
 echo
 cat "$RESULTS"
 
-if [ "$WRITE_DOCS" -eq 1 ]; then
+if [ "$WRITE_DOCS" -eq 1 ] && [ "$PROVIDER" = postgresql ]; then
+  echo "--write-docs writes the SQLite table only; the PostgreSQL table is in $RESULTS (docs/benchmarks-postgresql.md)."
+elif [ "$WRITE_DOCS" -eq 1 ]; then
   python3 - "$RESULTS" docs/benchmarks.md <<'PY'
 import sys, re
 results = open(sys.argv[1], encoding="utf-8").read().strip()
