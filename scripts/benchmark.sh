@@ -117,7 +117,7 @@ if [ "$PROVIDER" = postgresql ]; then
   as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w start \
     -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$PG_DIR -c max_connections=300 -c shared_buffers=512MB" >/dev/null
   PG_POSTMASTER=$(head -n 1 "$PG_DIR/data/postmaster.pid")
-  echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{ print $NF }') on 127.0.0.1:$PG_PORT ($PG_DIR)"
+  echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{ print $3 }') on 127.0.0.1:$PG_PORT ($PG_DIR)"
 fi
 
 # The CPU clock ticks (user + system) the PostgreSQL cluster has used so far: the postmaster, the children it has
@@ -195,12 +195,12 @@ measure() {
   local requests duration errors rps cpu
   requests=$(field "$result" requests)
   # Server CPU time per request (user + system, clock ticks of 10 ms): less sensitive to whatever else runs.
-  cpu=$(awk -v t="$ticks" -v r="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.0f", t * 1e6 / hz / r }')
+  cpu=$(awk -v t="$ticks" -v r="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN { if (r == 0) print "n/a"; else printf "%.0f", t * 1e6 / hz / r }')
   [ "$pid" = none ] && cpu="n/a"
   local db_cpu="" total_cpu="" db_text="" db_cells=""
   if [ "$PROVIDER" = postgresql ]; then
-    db_cpu=$(awk -v t="$db_ticks" -v r="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.0f", t * 1e6 / hz / r }')
-    total_cpu=$(awk -v t="$((ticks + db_ticks))" -v r="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.0f", t * 1e6 / hz / r }')
+    db_cpu=$(awk -v t="$db_ticks" -v r="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN { if (r == 0) print "n/a"; else printf "%.0f", t * 1e6 / hz / r }')
+    total_cpu=$(awk -v t="$((ticks + db_ticks))" -v r="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN { if (r == 0) print "n/a"; else printf "%.0f", t * 1e6 / hz / r }')
     if [ "$pid" = none ] || [ "$pid" = "$BARE_PID" ]; then db_cpu="n/a"; total_cpu="$cpu"; fi
     db_text=$(printf "  %5s us db  %5s us total" "$db_cpu" "$total_cpu")
     db_cells=" $db_cpu | $total_cpu |"
@@ -326,7 +326,7 @@ RESULTS="$OUT/results.md"
 {
   echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), wrk $THREADS threads, $CONNECTIONS connections, ${DURATION} s per page after a ${WARMUP} s warm-up."
   if [ "$PROVIDER" = postgresql ]; then
-    echo "Database: PostgreSQL $("$PG_BIN/postgres" --version | awk '{ print $NF }') on 127.0.0.1 (server CPU = the portal process; db CPU = the PostgreSQL cluster's processes; total = both)."
+    echo "Database: PostgreSQL $("$PG_BIN/postgres" --version | awk '{ print $3 }') on 127.0.0.1 (server CPU = the portal process; db CPU = the PostgreSQL cluster's processes; total = both)."
     echo
     echo "| bulletins | page | requests/s | p50 ms | p95 ms | p99 ms | of bare | server CPU µs/request | db CPU µs/request | total CPU µs/request | errors |"
     echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"

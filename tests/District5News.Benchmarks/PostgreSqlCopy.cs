@@ -87,8 +87,13 @@ internal static class PostgreSqlCopy
         await Execute(pg, "VACUUM ANALYZE");
         await using var size = new NpgsqlCommand("SELECT pg_database_size(current_database())", pg);
         var bytes = (long)(await size.ExecuteScalarAsync())!;
-        Console.WriteLine(FormattableString.Invariant(
-            $$"""{"database":"{{database}}","rows":{{string.Join(',', rows.Select(p => $"\"{p.Key}\":{p.Value}"))}},"seconds":{{Math.Round(watch.Elapsed.TotalSeconds, 1)}},"megabytes":{{Math.Round(bytes / 1048576.0, 1)}}}"""));
+        Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
+        {
+            database,
+            rows,
+            seconds = Math.Round(watch.Elapsed.TotalSeconds, 1),
+            megabytes = Math.Round(bytes / 1048576.0, 1),
+        }));
     }
 
     /// <summary>Copies every column <paramref name="table"/> has in both databases, converting SQLite's storage to PostgreSQL's types.</summary>
