@@ -7,7 +7,8 @@ internal static class Program
         usage:
           District5News.Benchmarks generate --db PATH --count N --out FOLDER [--seed S]
           District5News.Benchmarks bare --urls http://127.0.0.1:PORT
-          District5News.Benchmarks views --db PATH
+          District5News.Benchmarks views --db PATH | --postgresql CONNECTION_STRING
+          District5News.Benchmarks copy-postgresql --db PATH --to CONNECTION_STRING
         """;
 
     public static async Task<int> Main(string[] args)
@@ -30,7 +31,12 @@ internal static class Program
                 await BarePage.RunAsync(options.Required("urls"));
                 return 0;
             case "views":
-                Console.WriteLine(await CountReader.ReadAsync(options.Required("db")));
+                Console.WriteLine(options.Get("postgresql") is { } postgresql
+                    ? await CountReader.ReadPostgreSqlAsync(postgresql)
+                    : await CountReader.ReadAsync(options.Required("db")));
+                return 0;
+            case "copy-postgresql":
+                await PostgreSqlCopy.RunAsync(options.Required("db"), options.Required("to"));
                 return 0;
             default:
                 await Console.Error.WriteLineAsync(Usage);
