@@ -57,6 +57,39 @@ public sealed class RelatedArticlesIndexTests
     }
 
     [Fact]
+    public async Task PostgreSql_RelatedCandidates_ComeNewestFirstFromThePartialIndex_WithoutASort()
+    {
+        using var database = TestDatabase.Create(DatabaseProvider.PostgreSql);
+        var options = new DbContextOptionsBuilder<PostgreSqlNewsDbContext>().UseNpgsql(database.ConnectionString).Options;
+        await using var db = new PostgreSqlNewsDbContext(options);
+        await db.Database.MigrateAsync();
+
+        var visible = db.Articles.AsNoTracking().Where(ArticleVisibility.VisibleAt(DateTime.UtcNow));
+        await using var command = RelatedArticles.Candidates(visible, [1, 2, 3], ["xuat", "huyet"]).CreateDbCommand();
+        command.CommandText = "EXPLAIN " + command.CommandText;
+        await db.Database.OpenConnectionAsync();
+        await using (var off = db.Database.GetDbConnection().CreateCommand())
+        {
+            // An empty table would be read whole; the question is which index gives the order.
+            off.CommandText = "SET enable_seqscan = off; SET enable_bitmapscan = off;";
+            await off.ExecuteNonQueryAsync();
+        }
+
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(0));
+            }
+        }
+
+        var text = string.Join(Environment.NewLine, plan);
+        Assert.Contains("IX_Articles_Related_Published", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sort", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PostgreSql_MigrationsCreateTheRelatedArticlesIndex()
     {
         using var database = TestDatabase.Create(DatabaseProvider.PostgreSql);
