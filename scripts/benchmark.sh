@@ -302,7 +302,10 @@ for SIZE in $SIZES; do
   KEPT=$((VIEWS_AFTER - VIEWS_BEFORE))
   LOST=$((COMPLETED - KEPT))
   ALLOWED=$(awk -v c="$LOAD_COMPLETED" -v t=$((KILLED_AT - LOAD_STARTED)) 'BEGIN { printf "%.0f", 2 * c / (t / 1000) }')
-  if [ "$LOST" -le "$ALLOWED" ] && [ "$LOST" -ge 0 ]; then KILLED="PASS"; else KILLED="FAIL"; fi
+  # A view is counted when its page starts going out; the requests still in flight at the kill (at most one per
+  # connection) may have been counted, even written, without wrk completing them. So stored may exceed completed
+  # by up to the number of connections; more than that would be views counted that were never asked for.
+  if [ "$LOST" -le "$ALLOWED" ] && [ "$LOST" -ge "-$CONNECTIONS" ]; then KILLED="PASS"; else KILLED="FAIL"; fi
   echo "kill -9 after ${KILL_AFTER}s of load: completed $COMPLETED, stored $KEPT, lost $LOST (2 s of views = $ALLOWED): $KILLED"
   SUMMARY+=("| $SIZE | ${FIRST_START_MS} ms (restart: ${FIRST_PAGE_MS} ms) | ${PEAK_MB} MB | $ARTICLE_SENT requests, $STORED stored: $EXACT | $LOST lost of $COMPLETED (limit $ALLOWED): $KILLED |")
 done
