@@ -62,33 +62,45 @@ public abstract class SearchAtScaleTests(SearchAtScaleTests.ManyBulletinsSite ap
 
     public sealed class OnPostgreSql(ManyBulletinsSite.OnPostgreSql app) : SearchAtScaleTests(app), IClassFixture<ManyBulletinsSite.OnPostgreSql>
     {
-        /// <summary>The search statements reach the bulletins through the GIN indexes, not by reading the table.</summary>
+        /// <summary>
+        /// The search statements reach the bulletins through the GIN indexes of the stored vectors, not by reading the
+        /// table: the count and the steps over the whole bulletin through the document index, the title steps through
+        /// the title indexes.
+        /// </summary>
         [Theory]
         [InlineData("kenh tau hu an toan")]
         [InlineData("nao vet dot")]
+        [InlineData("Kênh Tàu Hũ")]
         public async Task Search_Plan_UsesTheFullTextIndex(string words)
         {
             Assert.True(SearchQuery.TryParse(words, out var query, out _));
+            var tiers = SearchRanking.Tiers(query!);
             var plans = await app.WithDbAsync(async db =>
             {
                 await db.Database.ExecuteSqlRawAsync("""ANALYZE "Articles";""");
                 var now = app.Clock.GetUtcNow().UtcDateTime;
                 var explainCount = "EXPLAIN " + ArticleSearch.TsQuerySql.Count;
-                var explainPage = "EXPLAIN " + ArticleSearch.TsQuerySql.Page(query!);
-                return new[]
+                var plans = new List<string>
                 {
                     string.Join('\n', await db.Database.SqlQueryRaw<string>(explainCount, ArticleSearch.TsQuerySql.Parameters(query!, now)).ToListAsync()),
-                    string.Join('\n', await db.Database.SqlQueryRaw<string>(
-                        explainPage,
-                        [.. ArticleSearch.TsQuerySql.Parameters(query!, now), new Npgsql.NpgsqlParameter("take", 10), new Npgsql.NpgsqlParameter("skip", (object)0)]).ToListAsync()),
                 };
+                foreach (var step in ArticleSearch.TsQuerySql.Steps(query!))
+                {
+                    var explainStep = "EXPLAIN " + step;
+                    plans.Add(string.Join('\n', await db.Database.SqlQueryRaw<string>(
+                        explainStep,
+                        [.. ArticleSearch.TsQuerySql.Parameters(query!, now), new Npgsql.NpgsqlParameter("take", 10), new Npgsql.NpgsqlParameter("seen", new[] { 1, 2 })]).ToListAsync()));
+                }
+
+                return plans;
             });
 
-            Assert.All(plans, plan =>
-            {
-                Assert.Contains("Bitmap Index Scan on \"IX_Articles_SearchDocument\"", plan, StringComparison.Ordinal);
-                Assert.DoesNotContain("Seq Scan", plan, StringComparison.Ordinal);
-            });
+            Assert.Equal(tiers.Count + 1, plans.Count);
+            Assert.All(plans, plan => Assert.DoesNotContain("Seq Scan", plan, StringComparison.Ordinal));
+            Assert.Contains("Bitmap Index Scan on \"IX_Articles_SearchDocument\"", plans[0], StringComparison.Ordinal);
+            Assert.All(
+                tiers.Select((tier, i) => (tier, plan: plans[i + 1])).Where(s => s.tier.InTitle),
+                s => Assert.Contains(s.tier.SameMarks ? "IX_Articles_SearchTitleMarked" : "IX_Articles_SearchTitle\"", s.plan, StringComparison.Ordinal));
         }
     }
 
