@@ -78,7 +78,7 @@ public sealed class StoredSearchVectorsMigrationTests
                 "ImportedViews", "Views", "SearchTitle", "SearchBody", "SearchTitleMarked", "SearchBodyMarked", "Version", "ByNewsroom")
             OVERRIDING SYSTEM VALUE
             VALUES ({id}, 1, {title}, {"tin-" + id}, 'Tóm tắt.', '<p>Nội dung.</p>', {(int)ArticleStatus.Published}, {at}, {at}, {at},
-                0, 0, {folded}, 'tom tat noi dung', {marked}, 'tóm tắt nội dung', {Guid.NewGuid()}, 0)
+                0, 0, {folded}, 'tom tat noi dung', {marked}, 'tóm tắt nội dung', {Guid.NewGuid()}, FALSE)
             """);
     }
 }
