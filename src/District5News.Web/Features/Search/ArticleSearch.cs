@@ -131,7 +131,8 @@ public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, Tim
 
         /// <summary>
         /// The statements of each ranking step: its visible bulletins, less those of the earlier steps (@seen), newest
-        /// first, at most @take. A step is first looked for among the newest @window matches (<see cref="TsStep.Window"/>:
+        /// first, at most @take. A step is first looked for among the newest @window matches (for a title step, of the
+        /// bulletins with every word in the title) (<see cref="TsStep.Window"/>:
         /// walking the publication index, a few milliseconds); when those hold fewer than @take, among all the matches,
         /// through the GIN index (<see cref="TsStep.Whole"/>: the title steps through the title indexes, the others
         /// through the document index, then sorted). Left to itself the planner walks the publication index for every
@@ -153,9 +154,13 @@ public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, Tim
                 }
 
                 var condition = Condition(query, tier);
+
+                // A title step holds only bulletins with every word in the title: its newest come from the title's own
+                // vector (small, read in the row), where the whole bulletin's would join two vectors per bulletin walked.
+                var candidates = tier.InTitle ? $"{TitleWords(tier)} AND {Visible}" : Where;
                 var window = $"""
                     SELECT c."Id" AS "Value" FROM (
-                        SELECT a."Id", a."PublishedAtUtc" FROM "Articles" AS a WHERE {Where} AND NOT (a."Id" = ANY (@seen))
+                        SELECT a."Id", a."PublishedAtUtc" FROM "Articles" AS a WHERE {candidates} AND NOT (a."Id" = ANY (@seen))
                         ORDER BY a."PublishedAtUtc" DESC, a."Id" DESC LIMIT @window) AS c
                     JOIN "Articles" AS a ON a."Id" = c."Id" WHERE {condition}
                     ORDER BY c."PublishedAtUtc" DESC, c."Id" DESC LIMIT @take
@@ -190,6 +195,11 @@ public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, Tim
                 _ => $"""(a."{title}" || a."{body}") @@ plainto_tsquery('simple', @{prefix}words)""",
             };
         }
+
+        /// <summary>Every word of the step in the step's title vector (folded, or with the marks typed).</summary>
+        private static string TitleWords(SearchTier tier) => tier.SameMarks
+            ? """a."SearchTitleMarkedVector" @@ plainto_tsquery('simple', @marked_words)"""
+            : """a."SearchTitleVector" @@ plainto_tsquery('simple', @words)""";
 
         /// <summary>The function of the migration SearchWithToneMarks: the shortest run of a vector holding every word.</summary>
         private const string SearchSpanFunction = "\"SearchSpan\"";
