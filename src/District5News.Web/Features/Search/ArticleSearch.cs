@@ -63,69 +63,214 @@ public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, Tim
 
     /// <summary>
     /// PostgreSQL: every folded word as a lexeme of the 'simple' configuration, ANDed by plainto_tsquery, matched
-    /// against the same expression the migration ArticleSearchIndex indexes with GIN, so the bulletins table is
-    /// reached through the index, never scanned. The matches are ordered by the ranking steps, then newest first.
+    /// against the stored vectors of the migration StoredSearchVectors through their GIN indexes, so the bulletins table
+    /// is reached through an index, never scanned. The page is filled step by step (<see cref="SearchRanking"/>), as on
+    /// SQLite: each step's visible bulletins newest first, less those of the earlier steps, up to what the page still
+    /// needs; a step that holds fewer was read whole, so the next one leaves out exactly its ids. Most pages are full
+    /// after the first one or two steps, and no step is worked out for bulletins it cannot place on the page.
     /// </summary>
     private async Task<(IReadOnlyList<int> Ids, int Total)> FindWithTsQueryAsync(SearchQuery query, int page, CancellationToken cancellationToken)
     {
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         var total = await db.Database.SqlQueryRaw<int>(TsQuerySql.Count, TsQuerySql.Parameters(query, nowUtc)).SingleAsync(cancellationToken);
-        if (total == 0 || PageRequest.Skip(page, PageSize) >= Math.Min(total, CountLimit))
+        var skip = PageRequest.Skip(page, PageSize);
+        var need = Math.Min(skip + PageSize, Math.Min(total, CountLimit));
+        if (need <= skip)
         {
             return ([], total);
         }
 
-        var ids = await db.Database.SqlQueryRaw<int>(
-            TsQuerySql.Page(query),
-            [.. TsQuerySql.Parameters(query, nowUtc), new NpgsqlParameter("take", PageSize), new NpgsqlParameter("skip", PageRequest.Skip(page, PageSize))])
+        // The ranked bulletins from the first on, up to the end of the page; every step before the current one was read
+        // whole, so "ranked" is exactly the bulletins of the earlier steps.
+        var ranked = new List<int>(need);
+        var steps = TsQuerySql.Steps(query);
+        foreach (var step in steps)
+        {
+            var take = need - ranked.Count;
+            var ids = step.Window is null ? [] : await IdsAsync(step.Window, take);
+            if (ids.Count < take)
+            {
+                ids = await IdsAsync(step.Whole, take);
+            }
+
+            ranked.AddRange(ids);
+            if (ids.Count == take)
+            {
+                break;
+            }
+        }
+
+        Task<List<int>> IdsAsync(string sql, int take) => db.Database.SqlQueryRaw<int>(
+            sql,
+            [.. TsQuerySql.Parameters(query, nowUtc), new NpgsqlParameter("take", take), new NpgsqlParameter("window", TsQuerySql.Window(take)), new NpgsqlParameter("seen", ranked.ToArray())])
             .ToListAsync(cancellationToken);
-        return (ids, total);
+
+        return (ranked.Skip(skip).ToList(), total);
     }
 
     /// <summary>PostgreSQL's search statements, visible to the test that checks their plans use the indexes.</summary>
     internal static class TsQuerySql
     {
-        // This must stay the indexed expression of the migration ArticleSearchIndex.
-        private const string Document = """to_tsvector('simple', a."SearchTitle" || ' ' || a."SearchBody")""";
+        // This must stay the indexed expression of the migration StoredSearchVectors (IX_Articles_SearchDocument).
+        private const string Document = """(a."SearchTitleVector" || a."SearchBodyVector")""";
         private const string Words = "plainto_tsquery('simple', @words)";
 
+        /// <summary>The "together" step is a tsquery of every order and spacing up to this many different syllables (4! x 4 = 96 phrases); "SearchSpan" above.</summary>
+        internal const int TogetherAsPhrasesUpTo = 4;
+
+        private static readonly string Visible = ArticleVisibility.VisibleSql("a", "@now");
+
         // Built only from constants: the words and the time travel as parameters.
-        private static readonly string Where = $"""{Document} @@ {Words} AND {ArticleVisibility.VisibleSql("a", "@now")}""";
+        private static readonly string Where = $"""{Document} @@ {Words} AND {Visible}""";
 
         /// <summary>The matches, counted up to <see cref="CountLimit"/> + 1.</summary>
         public static readonly string Count = $"""SELECT count(*)::int AS "Value" FROM (SELECT 1 FROM "Articles" AS a WHERE {Where} LIMIT {CountLimit + 1}) AS m""";
 
-        /// <summary>The page: the matches ordered by the first ranking step each one meets (the last step is every match).</summary>
-        public static string Page(SearchQuery query)
+        /// <summary>How many of the newest matches the first try of a step looks at: enough for a step that holds a good share of them.</summary>
+        public static int Window(int take) => (10 * take) + 100;
+
+        /// <summary>
+        /// The statements of each ranking step: its visible bulletins, less those of the earlier steps (@seen), newest
+        /// first, at most @take. A step is first looked for among the newest @window matches (for a title step, of the
+        /// bulletins with every word in the title) (<see cref="TsStep.Window"/>:
+        /// walking the publication index, a few milliseconds); when those hold fewer than @take, among all the matches,
+        /// through the GIN index (<see cref="TsStep.Whole"/>: the title steps through the title indexes, the others
+        /// through the document index, then sorted). Left to itself the planner walks the publication index for every
+        /// step, testing each bulletin, which reads the whole archive when the step holds few (600 ms at 100,000 for a
+        /// body phrase that occurs nowhere); the order by a computed time keeps it off that index. The last step (every
+        /// match) is dense: one statement, walked.
+        /// </summary>
+        public static IReadOnlyList<TsStep> Steps(SearchQuery query)
         {
             var tiers = SearchRanking.Tiers(query);
-            var steps = string.Concat(tiers.SkipLast(1).Select((tier, i) => $" WHEN {Condition(tier)} THEN {i}"));
-            return $"""
-                SELECT a."Id" AS "Value" FROM "Articles" AS a WHERE {Where}
-                ORDER BY CASE{steps} ELSE {tiers.Count - 1} END, a."PublishedAtUtc" DESC, a."Id" DESC
-                LIMIT @take OFFSET @skip
-                """;
+            return [.. tiers.Select((tier, i) =>
+            {
+                if (i == tiers.Count - 1)
+                {
+                    return new TsStep(null, $"""
+                        SELECT a."Id" AS "Value" FROM "Articles" AS a WHERE {Where} AND NOT (a."Id" = ANY (@seen))
+                        ORDER BY a."PublishedAtUtc" DESC, a."Id" DESC LIMIT @take
+                        """);
+                }
+
+                var condition = Condition(query, tier);
+
+                // A title step holds only bulletins with every word in the title: its newest come from the title's own
+                // vector (small, read in the row), where the whole bulletin's would join two vectors per bulletin walked.
+                var candidates = tier.InTitle ? $"{TitleWords(tier)} AND {Visible}" : Where;
+                var window = $"""
+                    SELECT c."Id" AS "Value" FROM (
+                        SELECT a."Id", a."PublishedAtUtc" FROM "Articles" AS a WHERE {candidates} AND NOT (a."Id" = ANY (@seen))
+                        ORDER BY a."PublishedAtUtc" DESC, a."Id" DESC LIMIT @window) AS c
+                    JOIN "Articles" AS a ON a."Id" = c."Id" WHERE {condition}
+                    ORDER BY c."PublishedAtUtc" DESC, c."Id" DESC LIMIT @take
+                    """;
+                var where = tier.InTitle ? $"{condition} AND {Visible}" : $"{Where} AND {condition}";
+                var whole = $"""
+                    SELECT a."Id" AS "Value" FROM "Articles" AS a WHERE {where} AND NOT (a."Id" = ANY (@seen))
+                    ORDER BY a."PublishedAtUtc" + interval '0 seconds' DESC, a."Id" DESC LIMIT @take
+                    """;
+                return new TsStep(window, whole);
+            })];
         }
 
         /// <summary>
-        /// One step as a condition on the row. A phrase or a together run is looked for in the title and in the body
-        /// separately (never across the two, as FTS5 columns); "apart" in the body means anywhere in the bulletin.
+        /// One step as a condition on the row's stored vectors. A phrase or a together run is looked for in the title
+        /// and in the body separately (never across the two, as FTS5 columns); "apart" in the body means anywhere.
         /// </summary>
-        private static string Condition(SearchTier tier)
+        private static string Condition(SearchQuery query, SearchTier tier)
         {
-            var (title, body, prefix) = tier.SameMarks ? ("SearchTitleMarked", "SearchBodyMarked", "marked_") : ("SearchTitle", "SearchBody", string.Empty);
-            var field = tier.InTitle ? $"""to_tsvector('simple', a."{title}")""" : $"""to_tsvector('simple', a."{body}")""";
+            var (title, body, prefix) = tier.SameMarks ? ("SearchTitleMarkedVector", "SearchBodyMarkedVector", "marked_") : ("SearchTitleVector", "SearchBodyVector", string.Empty);
+            var field = $"a.\"{(tier.InTitle ? title : body)}\"";
+            var words = tier.SameMarks ? query.MarkedWords : query.Words;
             return tier.Proximity switch
             {
                 Proximity.Phrase => $"{field} @@ phraseto_tsquery('simple', @{prefix}sequence)",
-                Proximity.Together => $"""{SearchSpanFunction}({field}, @{prefix}word_list) <= @{prefix}span""",
+
+                // Every word inside a run of at most n + 1 syllables is the same as one of the phrases of the words
+                // in some order with gaps adding up to at most n: a tsquery, checked in C on the stored positions.
+                Proximity.Together when words.Count <= TogetherAsPhrasesUpTo => $"{field} @@ to_tsquery('simple', @{prefix}together)",
+                Proximity.Together => $"""{field} @@ plainto_tsquery('simple', @{prefix}words) AND {SearchSpanFunction}({field}, @{prefix}word_list) <= @{prefix}span""",
                 _ when tier.InTitle => $"{field} @@ plainto_tsquery('simple', @{prefix}words)",
-                _ => $"""to_tsvector('simple', a."{title}" || ' ' || a."{body}") @@ plainto_tsquery('simple', @{prefix}words)""",
+                _ => $"""(a."{title}" || a."{body}") @@ plainto_tsquery('simple', @{prefix}words)""",
             };
         }
 
+        /// <summary>Every word of the step in the step's title vector (folded, or with the marks typed).</summary>
+        private static string TitleWords(SearchTier tier) => tier.SameMarks
+            ? """a."SearchTitleMarkedVector" @@ plainto_tsquery('simple', @marked_words)"""
+            : """a."SearchTitleVector" @@ plainto_tsquery('simple', @words)""";
+
         /// <summary>The function of the migration SearchWithToneMarks: the shortest run of a vector holding every word.</summary>
         private const string SearchSpanFunction = "\"SearchSpan\"";
+
+        /// <summary>
+        /// The "together" step as a tsquery: for every order of the (different) words and every spacing of them whose
+        /// run spans at most <see cref="SearchRanking.TogetherSpan"/> syllables, the phrase with those distances,
+        /// ORed ('a' &lt;1&gt; 'b' | 'a' &lt;2&gt; 'b' | 'b' &lt;1&gt; 'a' | 'b' &lt;2&gt; 'a' for two words). Words hold only
+        /// letters and digits, so quoting cannot break out; beyond <see cref="TogetherAsPhrasesUpTo"/> words it is unused.
+        /// </summary>
+        internal static string TogetherQuery(IReadOnlyList<string> words)
+        {
+            if (words.Count > TogetherAsPhrasesUpTo)
+            {
+                return string.Empty;
+            }
+
+            var slack = SearchRanking.TogetherSpan(words.Count) - 1;
+            var phrases = new List<string>();
+            foreach (var order in Orders(words.ToList()))
+            {
+                foreach (var gaps in Gaps(order.Count - 1, slack))
+                {
+                    var phrase = "'" + order[0] + "'";
+                    for (var i = 1; i < order.Count; i++)
+                    {
+                        phrase += $" <{gaps[i - 1]}> '{order[i]}'";
+                    }
+
+                    phrases.Add("(" + phrase + ")");
+                }
+            }
+
+            return string.Join(" | ", phrases);
+        }
+
+        private static IEnumerable<List<string>> Orders(List<string> words)
+        {
+            if (words.Count <= 1)
+            {
+                yield return words;
+                yield break;
+            }
+
+            for (var i = 0; i < words.Count; i++)
+            {
+                var rest = words.Where((_, j) => j != i).ToList();
+                foreach (var tail in Orders(rest))
+                {
+                    yield return [words[i], .. tail];
+                }
+            }
+        }
+
+        // Every list of `count` gaps, each at least 1, adding up to at most `budget`.
+        private static IEnumerable<List<int>> Gaps(int count, int budget)
+        {
+            if (count == 0)
+            {
+                yield return [];
+                yield break;
+            }
+
+            for (var gap = 1; gap <= budget - (count - 1); gap++)
+            {
+                foreach (var rest in Gaps(count - 1, budget - gap))
+                {
+                    yield return [gap, .. rest];
+                }
+            }
+        }
 
         public static NpgsqlParameter[] Parameters(SearchQuery query, DateTime nowUtc) =>
         [
@@ -133,10 +278,12 @@ public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, Tim
             new("sequence", string.Join(' ', query.Sequence)),
             new("word_list", query.Words.ToArray()),
             new("span", SearchRanking.TogetherSpan(query.Words.Count)),
+            new("together", TogetherQuery(query.Words)),
             new("marked_words", string.Join(' ', query.MarkedWords)),
             new("marked_sequence", string.Join(' ', query.MarkedSequence)),
             new("marked_word_list", query.MarkedWords.ToArray()),
             new("marked_span", SearchRanking.TogetherSpan(query.MarkedWords.Count)),
+            new("marked_together", TogetherQuery(query.MarkedWords)),
             new("now", nowUtc),
         ];
     }
@@ -435,6 +582,9 @@ public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, Tim
         }
     }
 }
+
+/// <summary>One ranking step on PostgreSQL: the statement over the newest matches (none for the last step), and the one over all of them.</summary>
+internal sealed record TsStep(string? Window, string Whole);
 
 /// <summary>One ranking step on SQLite: the FTS5 table to ask and the match expression.</summary>
 internal sealed record FtsStep(string Table, string Match);
