@@ -31,6 +31,7 @@ public sealed class ReaderJourneyTests(BrowserFixture fixture, ITestOutputHelper
             await older.First.ClickAsync();
             await Expect(page.Locator("[data-test=title]")).ToHaveTextAsync(earlierTitle);
             await Expect(page.Locator("[data-test=newer] a.article-link", new() { HasText = featureTitle })).ToBeVisibleAsync();
+            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
 
             // "Xem tiếp" continues the category list with the bulletin after the last one shown here.
             var articleUrl = page.Url;

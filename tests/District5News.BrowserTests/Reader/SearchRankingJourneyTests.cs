@@ -31,7 +31,8 @@ public sealed class SearchRankingJourneyTests(BrowserFixture fixture, ITestOutpu
             await search.GetByRole(AriaRole.Searchbox).FillAsync("Tô Đại Phong");
             await search.GetByRole(AriaRole.Searchbox).PressAsync("Enter");
 
-            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/tim-kiem\\?q="));
+            // The whole results page is parsed before anything is counted: a committed address alone is not enough.
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/tim-kiem\\?q="), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
             var results = page.Locator("[data-test=search-result]");
             Assert.True(await results.CountAsync() > 3, "The decoys and the demo bulletins holding tổ, đại and phòng should be found too.");
             // Every bulletin naming him (this test's 2019 one, older than every decoy, and any demo bulletin that does)
@@ -53,6 +54,7 @@ public sealed class SearchRankingJourneyTests(BrowserFixture fixture, ITestOutpu
             // Typed without marks, the phrase still comes first: the same bulletins lead, in the same order.
             await page.Locator("#q-page").FillAsync("to dai phong");
             await page.Locator("#q-page").PressAsync("Enter");
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/tim-kiem\\?q=to\\+dai\\+phong"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
             var folded = await page.Locator("[data-test=search-result] a.article-link").AllInnerTextsAsync();
             Assert.Equal(naming.Select(i => titles[i]), folded.Take(naming.Count));
 
