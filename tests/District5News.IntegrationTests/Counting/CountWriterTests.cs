@@ -1,16 +1,20 @@
+using District5News.IntegrationTests.Infrastructure;
 using District5News.Web.Features.Counting;
 using Microsoft.EntityFrameworkCore;
 
 namespace District5News.IntegrationTests.Counting;
 
-/// <summary>The batch writer's raw SQL and its transaction, on a real SQLite file.</summary>
-public sealed class CountWriterTests : IAsyncLifetime
+/// <summary>
+/// The batch writer's raw SQL and its transaction, on a real SQLite file and on PostgreSQL (where the bulletins' counts
+/// go in as arrays, two statements per batch).
+/// </summary>
+public abstract class CountWriterTests(bool onPostgreSql) : IAsyncLifetime
 {
     private static readonly DateOnly Monday = new(2026, 11, 16);
     private static readonly DateOnly Tuesday = new(2026, 11, 17);
     private static readonly DateOnly Wednesday = new(2026, 11, 18);
 
-    private readonly CountingDatabase _db = new();
+    private readonly CountingDatabase _db = new(onPostgreSql);
     private readonly PendingCounts _pending = new();
 
     public Task InitializeAsync() => _db.InitializeAsync();
@@ -103,10 +107,58 @@ public sealed class CountWriterTests : IAsyncLifetime
             await _db.CountsAsync());
     }
 
+    [Fact]
+    public async Task WriteAsync_ManyBulletinsOverSeveralDays_AddsEachOnesViewsToItsOwnRows()
+    {
+        var ids = new List<int>();
+        await _db.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                ids.Add((await TestArticles.AddAsync(db, $"Bản tin số {i} của khu phố", new DateTime(2026, 11, 10, 8, 0, 0).AddHours(i))).Id);
+            }
+        });
+        // Bulletin i is viewed i + 1 times on Monday; the even ones once more on Tuesday, in a second batch that
+        // meets rows the first one created.
+        for (var i = 0; i < ids.Count; i++)
+        {
+            for (var n = 0; n <= i; n++)
+            {
+                _pending.RecordArticleView(ids[i], Monday);
+            }
+        }
+
+        await Writer.WriteAsync(TakeBatch());
+        for (var i = 0; i < ids.Count; i += 2)
+        {
+            _pending.RecordArticleView(ids[i], Monday);
+            _pending.RecordArticleView(ids[i], Tuesday);
+        }
+
+        await Writer.WriteAsync(TakeBatch());
+
+        var (views, dayViews) = await _db.WithDbAsync(async db => (
+            await db.Articles.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Views),
+            await db.ArticleDailyViews.Where(v => ids.Contains(v.ArticleId)).ToDictionaryAsync(v => (v.ArticleId, v.Date), v => v.Views)));
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var even = i % 2 == 0;
+            Assert.Equal(i + 1 + (even ? 2 : 0), views[ids[i]]);
+            Assert.Equal(i + 1 + (even ? 1 : 0), dayViews[(ids[i], Monday)]);
+            Assert.Equal<long?>(even ? 1 : null, dayViews.TryGetValue((ids[i], Tuesday), out var tuesday) ? tuesday : null);
+        }
+
+        Assert.Equal(ids.Count + (ids.Count / 2), dayViews.Count);
+    }
+
     private CountBuffer TakeBatch()
     {
         var batch = _pending.TakeBatch()!;
         _pending.MarkWritten(batch); // the writer is tested alone: the buffer only supplies batches
         return batch;
     }
+
+    public sealed class OnSqlite() : CountWriterTests(onPostgreSql: false);
+
+    public sealed class OnPostgreSql() : CountWriterTests(onPostgreSql: true);
 }

@@ -8,12 +8,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace District5News.IntegrationTests.Counting;
 
 /// <summary>
-/// A real SQLite file with the migrations applied and two bulletins, without the web host: enough for the counting
-/// pieces that touch the database (<c>CountReader</c>, <c>CountWriter</c>), built by hand as the app's container would.
+/// A real SQLite file (or, when asked, a database of the run's PostgreSQL cluster) with the migrations applied and two
+/// bulletins, without the web host: enough for the counting pieces that touch the database (<c>CountReader</c>,
+/// <c>CountWriter</c>), built by hand as the app's container would.
 /// </summary>
-public sealed class CountingDatabase : IAsyncLifetime
+public sealed class CountingDatabase(bool onPostgreSql = false) : IAsyncLifetime
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"d5news-counting-{Guid.NewGuid():N}.db");
+    private readonly string _pgDatabase = PostgreSqlCluster.NewDatabaseName();
     private ServiceProvider? _services;
 
     public IServiceScopeFactory Scopes => _services!.GetRequiredService<IServiceScopeFactory>();
@@ -24,8 +26,10 @@ public sealed class CountingDatabase : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _services = new ServiceCollection()
-            .AddDbContext<NewsDbContext, SqliteNewsDbContext>(o => o.UseSqlite($"Data Source={_path}"))
+        var services = new ServiceCollection();
+        _services = (onPostgreSql
+                ? services.AddDbContext<NewsDbContext, PostgreSqlNewsDbContext>(o => o.UseNpgsql(PostgreSqlCluster.Instance.ConnectionString(_pgDatabase)))
+                : services.AddDbContext<NewsDbContext, SqliteNewsDbContext>(o => o.UseSqlite($"Data Source={_path}")))
             .BuildServiceProvider();
         await WithDbAsync(db => db.Database.MigrateAsync());
         First = (await WithDbAsync(db => TestArticles.AddAsync(db, "Quận 5 ra quân làm sạch kênh rạch", new DateTime(2026, 11, 18, 8, 0, 0), importedViews: 300))).Id;
@@ -37,6 +41,12 @@ public sealed class CountingDatabase : IAsyncLifetime
         if (_services is not null)
         {
             await _services.DisposeAsync();
+        }
+
+        if (onPostgreSql)
+        {
+            PostgreSqlCluster.Instance.DropDatabase(_pgDatabase);
+            return;
         }
 
         SqliteConnection.ClearAllPools();
@@ -54,7 +64,12 @@ public sealed class CountingDatabase : IAsyncLifetime
 
     private async Task RefuseAsync(string table, string statement)
     {
-        var sql = $"""CREATE TRIGGER "Refuse{table}" BEFORE {statement} ON "{table}" BEGIN SELECT RAISE(ABORT, 'refused by the test'); END""";
+        var sql = onPostgreSql
+            ? $"""
+              CREATE OR REPLACE FUNCTION "RefusedByTheTest"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$;
+              CREATE TRIGGER "Refuse{table}" BEFORE {statement} ON "{table}" FOR EACH ROW EXECUTE FUNCTION "RefusedByTheTest"();
+              """
+            : $"""CREATE TRIGGER "Refuse{table}" BEFORE {statement} ON "{table}" BEGIN SELECT RAISE(ABORT, 'refused by the test'); END""";
         await WithDbAsync(db => db.Database.ExecuteSqlRawAsync(sql));
     }
 
@@ -72,7 +87,7 @@ public sealed class CountingDatabase : IAsyncLifetime
 
     public async Task AcceptAgainAsync(string table)
     {
-        var sql = $"""DROP TRIGGER "Refuse{table}" """;
+        var sql = onPostgreSql ? $"""DROP TRIGGER "Refuse{table}" ON "{table}" """ : $"""DROP TRIGGER "Refuse{table}" """;
         await WithDbAsync(db => db.Database.ExecuteSqlRawAsync(sql));
     }
 
