@@ -85,10 +85,10 @@ public sealed class ArticleQueries(NewsDbContext db, TimeProvider clock, VisitCo
 
         var inCategory = Visible().Where(a => a.CategoryId == shown.CategoryId);
         var before = await inCategory.CountAsync(
-            a => a.PublishedAtUtc > shown.PublishedAtUtc || (a.PublishedAtUtc == shown.PublishedAtUtc && a.Id > articleId),
+            PublishedAfter(shown.PublishedAtUtc, articleId),
             cancellationToken);
         var anyAfter = await inCategory.AnyAsync(
-            a => a.PublishedAtUtc < shown.PublishedAtUtc || (a.PublishedAtUtc == shown.PublishedAtUtc && a.Id < articleId),
+            PublishedBefore(shown.PublishedAtUtc, articleId),
             cancellationToken);
 
         // Zero-based positions, newest first: the shown bulletin is at "before", the next one right after it. With
@@ -102,6 +102,29 @@ public sealed class ArticleQueries(NewsDbContext db, TimeProvider clock, VisitCo
         db.CategoryOldSlugs.AsNoTracking().Where(o => o.Slug == oldSlug)
             .Join(db.Categories.Where(c => !c.IsHidden), o => o.CategoryId, c => c.Id, (_, c) => c.Slug)
             .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>TIN MỚI HƠN: the <see cref="NewerCount"/> bulletins of the category published right after this one, oldest first.</summary>
+    internal static IQueryable<Article> NewerInCategory(IQueryable<Article> visible, int categoryId, DateTime publishedAtUtc, int id) =>
+        visible.Where(a => a.CategoryId == categoryId).Where(PublishedAfter(publishedAtUtc, id))
+            .OrderBy(a => a.PublishedAtUtc).ThenBy(a => a.Id).Take(NewerCount);
+
+    /// <summary>TIN ĐÃ ĐƯA: the <see cref="OlderCount"/> bulletins of the category published right before this one, and one more to tell whether the list goes on.</summary>
+    internal static IQueryable<Article> OlderInCategory(IQueryable<Article> visible, int categoryId, DateTime publishedAtUtc, int id) =>
+        visible.Where(a => a.CategoryId == categoryId).Where(PublishedBefore(publishedAtUtc, id))
+            .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id).Take(OlderCount + 1);
+
+    /// <summary>
+    /// Bulletins listed before (newer than) the one published at <paramref name="at"/> with <paramref name="id"/>, in
+    /// publication order (time, then id). The bound on the time alone says the same as the condition after it, but an
+    /// index on publication time can start at it: without it PostgreSQL read the index from one end, filtering about
+    /// half a category's bulletins (about 190 ms per article page under load at 100,000) to find the five nearest.
+    /// </summary>
+    private static System.Linq.Expressions.Expression<Func<Article, bool>> PublishedAfter(DateTime at, int id) =>
+        a => a.PublishedAtUtc >= at && (a.PublishedAtUtc > at || a.Id > id);
+
+    /// <summary>Bulletins listed after (older than) the one published at <paramref name="at"/> with <paramref name="id"/>; see <see cref="PublishedAfter"/>.</summary>
+    private static System.Linq.Expressions.Expression<Func<Article, bool>> PublishedBefore(DateTime at, int id) =>
+        a => a.PublishedAtUtc <= at && (a.PublishedAtUtc < at || a.Id < id);
 
     /// <summary>The article page's own row: the bulletin if residents can see it, with its stored views.</summary>
     private IQueryable<ArticleRow> ArticleRowOf(int id) => Visible().Where(a => a.Id == id).Select(a => new ArticleRow
@@ -152,18 +175,12 @@ public sealed class ArticleQueries(NewsDbContext db, TimeProvider clock, VisitCo
             return null;
         }
 
-        var sameCategory = Visible().Where(a => a.CategoryId == article.CategoryId && a.Id != article.Id);
-
         // Newer: the nearest ones after this bulletin, shown newest first.
-        var newer = await ToListItems(sameCategory
-                .Where(a => a.PublishedAtUtc > article.PublishedAtUtc || (a.PublishedAtUtc == article.PublishedAtUtc && a.Id > article.Id))
-                .OrderBy(a => a.PublishedAtUtc).ThenBy(a => a.Id).Take(NewerCount), Media)
+        var newer = await ToListItems(NewerInCategory(Visible(), article.CategoryId, article.PublishedAtUtc, article.Id), Media)
             .ToListAsync(cancellationToken);
         newer.Reverse();
 
-        var olderQuery = sameCategory
-            .Where(a => a.PublishedAtUtc < article.PublishedAtUtc || (a.PublishedAtUtc == article.PublishedAtUtc && a.Id < article.Id));
-        var older = await ToListItems(olderQuery.OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id).Take(OlderCount + 1), Media)
+        var older = await ToListItems(OlderInCategory(Visible(), article.CategoryId, article.PublishedAtUtc, article.Id), Media)
             .ToListAsync(cancellationToken);
 
         // "Xem tiếp" continues the category list after the last older bulletin shown here; the listing finds its page
