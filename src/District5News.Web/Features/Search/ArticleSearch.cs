@@ -17,7 +17,9 @@ namespace District5News.Web.Features.Search;
 /// migration ArticleSearchIndex find the bulletins and the steps order them (docs/decisions/0007-postgresql.md); on SQL
 /// Server it matches whole folded words with LIKE and ranks without the "together" step (docs/benchmarks.md describes
 /// the full-text index to use at scale). Answers are kept in <see cref="SearchResultCache"/> until the public content
-/// changes, so a query many residents type costs one search.
+/// changes, so a query many residents type costs one search, even when they type it at the same moment: the cache runs
+/// that search once, in an instance of this class of its own scope (<see cref="SearchUncachedAsync"/>), not on the
+/// request's database context or cancellation.
 /// </summary>
 public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, TimeProvider clock, SearchResultCache cache)
 {
@@ -29,10 +31,12 @@ public sealed class ArticleSearch(NewsDbContext db, ArticleQueries articles, Tim
     /// </summary>
     public const int CountLimit = 1000;
 
-    public async Task<SearchResults> SearchAsync(SearchQuery query, int page, CancellationToken cancellationToken) =>
-        await cache.GetOrAddAsync(query, page, () => SearchUncachedAsync(query, page, cancellationToken), cancellationToken);
+    /// <summary>One page of answers; <paramref name="cancellationToken"/> stops this caller's wait, not a search others share.</summary>
+    public Task<SearchResults> SearchAsync(SearchQuery query, int page, CancellationToken cancellationToken) =>
+        cache.GetOrAddAsync(query, page, cancellationToken);
 
-    private async Task<SearchResults> SearchUncachedAsync(SearchQuery query, int page, CancellationToken cancellationToken)
+    /// <summary>The search itself, for <see cref="SearchResultCache"/>, which calls it on an instance of its own scope.</summary>
+    internal async Task<SearchResults> SearchUncachedAsync(SearchQuery query, int page, CancellationToken cancellationToken)
     {
         var (ids, counted) = db.Database.IsSqlite()
             ? await new FtsSearch(db, clock.GetUtcNow().UtcDateTime).FindAsync(query, page, cancellationToken)
