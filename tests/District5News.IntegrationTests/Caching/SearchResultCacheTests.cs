@@ -14,8 +14,8 @@ using SQLitePCL;
 namespace District5News.IntegrationTests.Caching;
 
 /// <summary>
-/// A query many residents send at once costs one search, which ends and is kept even when the residents give up, and a
-/// failed search is not kept. The searches are counted, held and failed on SQLite's own statements
+/// A query many residents send at once costs one search, which goes on and is kept while any of them still waits, stops
+/// when the last one gives up, and is not kept when it fails. The searches are counted, held and failed on SQLite's own statements
 /// (<see cref="SearchStatements"/>); no test waits for time to pass. Each test uses its own app: the cache is global.
 /// </summary>
 public sealed class SearchResultCacheTests : IAsyncLifetime, IDisposable
@@ -59,7 +59,7 @@ public sealed class SearchResultCacheTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Search_ResidentGivesUpWhileSearching_AnswerIsStillCached()
+    public async Task Search_OneOfTwoResidentsGivesUp_TheSearchGoesOnForTheOther_AndIsKept()
     {
         await WarmUpAsync();
         var before = _app.Searches.Count;
@@ -67,19 +67,44 @@ public sealed class SearchResultCacheTests : IAsyncLifetime, IDisposable
         using var giveUp = new CancellationTokenSource();
         var abandoned = _app.CreateBrowser().GetAsync(new Uri(Url, UriKind.Relative), giveUp.Token);
         await hold.Reached;
+        var staying = Html.GetAsync(_app.CreateWaitingBrowser(), Url);
+        await _app.WaitedAsync(1);
 
-        // The only resident waiting leaves (as wrk does after 2 s), then the database answers. (Released before the
-        // abandoned request is awaited: a search that still ran on the request would otherwise hold it forever.)
+        // The resident who started the search leaves (as wrk does after 2 s); the other one still waits for it.
         await giveUp.CancelAsync();
         hold.Release();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned);
-        var (response, next) = await _app.GetAsReaderAsync(Url);
+        var (response, page) = await staying;
         var (_, again) = await _app.GetAsReaderAsync(Url);
 
-        Assert.Equal(before + 1, _app.Searches.Count);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal([_app.Evening.Title], next.Texts("[data-test=search-result] .article-link"));
+        Assert.Equal([_app.Evening.Title], page.Texts("[data-test=search-result] .article-link"));
         Assert.Equal([_app.Evening.Title], again.Texts("[data-test=search-result] .article-link"));
+        Assert.Equal(before + 1, _app.Searches.Count);
+    }
+
+    [Fact]
+    public async Task Search_TheOnlyResidentGivesUp_TheSearchStops_AndTheNextRequestSearchesAgain()
+    {
+        await WarmUpAsync();
+        var before = _app.Searches.Count;
+        var hold = _app.Searches.HoldNext();
+        using var giveUp = new CancellationTokenSource();
+        var abandoned = _app.CreateWaitingBrowser().GetAsync(new Uri(Url, UriKind.Relative), giveUp.Token);
+        await hold.Reached;
+        await _app.WaitedAsync(1);
+
+        // Nobody waits for the search any more once the portal has seen the request end: it must not run on (under
+        // load, searches nobody reads slow down the ones residents wait for) nor be kept.
+        await giveUp.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned);
+        await _app.EndedAsync(1);
+        hold.Release();
+        var (response, page) = await _app.GetAsReaderAsync(Url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([_app.Evening.Title], page.Texts("[data-test=search-result] .article-link"));
+        Assert.Equal(before + 2, _app.Searches.Count);
     }
 
     [Fact]
@@ -145,6 +170,7 @@ public sealed class SearchResultCacheTests : IAsyncLifetime, IDisposable
         private const string WaitingHeader = "X-Test-Report-Wait";
 
         private readonly SemaphoreSlim _waiting = new(0);
+        private readonly SemaphoreSlim _ended = new(0);
 
         public SearchStatements Searches { get; } = new();
 
@@ -165,13 +191,26 @@ public sealed class SearchResultCacheTests : IAsyncLifetime, IDisposable
             }
         }
 
+        /// <summary>
+        /// Returns when <paramref name="requests"/> requests of waiting browsers have ended in the portal (a request
+        /// the client gave up on ends when the portal sees it aborted). Bounded, so a portal that never sees the abort
+        /// fails the test instead of hanging it.
+        /// </summary>
+        public async Task EndedAsync(int requests)
+        {
+            for (var i = 0; i < requests; i++)
+            {
+                Assert.True(await _ended.WaitAsync(TimeSpan.FromMinutes(1)), "The portal never saw the request end.");
+            }
+        }
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             builder.ConfigureServices(services =>
             {
                 services.ConfigureDbContext<SqliteNewsDbContext>(o => o.AddInterceptors(Searches));
-                services.Configure<MvcOptions>(o => o.Filters.Add(new ReportWaitFilter(WaitingHeader, _waiting)));
+                services.Configure<MvcOptions>(o => o.Filters.Add(new ReportWaitFilter(WaitingHeader, _waiting, _ended)));
             });
         }
 
@@ -179,26 +218,39 @@ public sealed class SearchResultCacheTests : IAsyncLifetime, IDisposable
         {
             base.Dispose(disposing);
             _waiting.Dispose();
+            _ended.Dispose();
         }
     }
 
     /// <summary>
     /// Innermost around the action: starting it runs the action until its first wait that is not over at once (for a
-    /// search joining another one's computation, that wait), so reporting then says the request is waiting.
+    /// search joining another one's computation, that wait), so reporting then says the request is waiting. Its end,
+    /// however it ends, is reported too.
     /// </summary>
-    private sealed class ReportWaitFilter(string header, SemaphoreSlim waiting) : IAsyncActionFilter, IOrderedFilter
+    private sealed class ReportWaitFilter(string header, SemaphoreSlim waiting, SemaphoreSlim ended) : IAsyncActionFilter, IOrderedFilter
     {
         public int Order => int.MaxValue;
 
         public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
         {
+            var reporting = context.HttpContext.Request.Headers.ContainsKey(header);
             var action = next();
-            if (context.HttpContext.Request.Headers.ContainsKey(header))
+            if (reporting)
             {
                 waiting.Release();
             }
 
-            await action;
+            try
+            {
+                await action;
+            }
+            finally
+            {
+                if (reporting)
+                {
+                    ended.Release();
+                }
+            }
         }
     }
 

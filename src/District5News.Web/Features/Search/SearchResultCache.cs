@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using District5News.Web.Features.Caching;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -11,13 +10,14 @@ namespace District5News.Web.Features.Search;
 /// cannot take memory from the page cache.
 /// <para>
 /// A query many residents type at once is searched once: the requests that miss share one computation (keyed by the
-/// content version too, so a request after a change never joins a search of the old content). The computation belongs
-/// to no request: it runs in a service scope of its own (its own database context) on its own deadline, and its
-/// answer is kept even when every request waiting for it has gone. Both were missing once, and on PostgreSQL under
-/// load the cache never served a repeated query (docs/benchmarks-postgresql.md): 32 requests for one query each ran
-/// the search, and when the clients gave up (wrk waits 2 s) the searches were cancelled with them and nothing was
-/// stored, so the next wave started over. A waiter that gives up only stops waiting. A failed search is not kept:
-/// its waiters get its exception, and the next request searches again.
+/// content version too, so a request after a change never joins a search of the old content). The computation runs in
+/// a service scope of its own (its own database context), so it outlives the request that started it as long as any
+/// other request still waits for it; it is stopped when the last one gives up, or at its own deadline. Coalescing was
+/// missing once, and on PostgreSQL under load the cache never served a repeated query (docs/benchmarks-postgresql.md):
+/// 32 requests for one query each ran the search, each slower for the others, and when the clients gave up (wrk waits
+/// 2 s) every search was cancelled and nothing stored. A search nobody waits for any more is not run on: that made
+/// never-seen queries five times slower under the same load. A failed search is not kept: its waiters get its
+/// exception, and the next request searches again.
 /// </para>
 /// </summary>
 public sealed class SearchResultCache(
@@ -31,14 +31,14 @@ public sealed class SearchResultCache(
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// How long a shared search may run with nobody able to stop it: far beyond the slowest search measured (about
-    /// 1.5 s under load on PostgreSQL at 100,000 bulletins), so a slow one still ends up cached for the residents who
-    /// come back, yet a search stuck on a lock or a failing database does not hold a connection forever.
+    /// How long a shared search may run while residents wait for it: far beyond the slowest search measured (about
+    /// 1.5 s under load on PostgreSQL at 100,000 bulletins), yet a search stuck on a lock or a failing database does not
+    /// hold a connection forever.
     /// </summary>
     private static readonly TimeSpan ComputationTimeout = TimeSpan.FromSeconds(30);
 
     private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
-    private readonly ConcurrentDictionary<string, Task<SearchResults>> _inFlight = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Flight> _inFlight = new(StringComparer.Ordinal);
 
     public void Dispose() => _entries.Dispose();
 
@@ -51,7 +51,8 @@ public sealed class SearchResultCache(
 
     /// <summary>
     /// The cached answer, or the one being worked out, or a new search (<see cref="ArticleSearch.SearchUncachedAsync"/>
-    /// in a scope of its own). <paramref name="cancellationToken"/> only stops this caller's wait.
+    /// in a scope of its own). <paramref name="cancellationToken"/> stops this caller's wait, and the search only when
+    /// no other caller waits for it.
     /// </summary>
     public async Task<SearchResults> GetOrAddAsync(SearchQuery query, int page, CancellationToken cancellationToken)
     {
@@ -65,41 +66,68 @@ public sealed class SearchResultCache(
         }
 
         var lifetime = untilNext is { } t && t < Lifetime ? t : Lifetime;
-        return await Join(new Search(query, page, key, seen, lifetime)).WaitAsync(cancellationToken);
-    }
-
-    /// <summary>The running computation of <paramref name="search"/>, started here when there is none.</summary>
-    private Task<SearchResults> Join(Search search)
-    {
-        var flightKey = search.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\u001f" + search.Key;
-        while (true)
+        var flight = Join(new Search(query, page, key, seen, lifetime));
+        try
         {
-            if (_inFlight.TryGetValue(flightKey, out var running))
-            {
-                return running;
-            }
-
-            // Continuations run elsewhere, so the computation never runs a waiter's code (or the other way round).
-            var answer = new TaskCompletionSource<SearchResults>(TaskCreationOptions.RunContinuationsAsynchronously);
-            if (_inFlight.TryAdd(flightKey, answer.Task))
-            {
-                // Not in the request's execution context: nothing of the first request (its HttpContext, its log scope)
-                // follows the computation past that request's end.
-                using (ExecutionContext.SuppressFlow())
-                {
-                    _ = Task.Run(() => ComputeAsync(search, flightKey, answer));
-                }
-
-                return answer.Task;
-            }
+            return await flight.Answer.Task.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            Leave(flight);
         }
     }
 
-    private async Task ComputeAsync(Search search, string flightKey, TaskCompletionSource<SearchResults> answer)
+    /// <summary>The running computation of <paramref name="search"/>, as one more waiter; started here when there is none.</summary>
+    private Flight Join(Search search)
+    {
+        var flightKey = search.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\u001f" + search.Key;
+        lock (_inFlight)
+        {
+            if (_inFlight.TryGetValue(flightKey, out var running))
+            {
+                running.Waiters++;
+                return running;
+            }
+
+            var flight = new Flight(flightKey);
+            _inFlight.Add(flightKey, flight);
+
+            // Not in the request's execution context: nothing of the first request (its HttpContext, its log scope)
+            // follows the computation past that request's end.
+            using (ExecutionContext.SuppressFlow())
+            {
+                _ = Task.Run(() => ComputeAsync(search, flight));
+            }
+
+            return flight;
+        }
+    }
+
+    /// <summary>
+    /// One waiter fewer. The last one to leave before the answer stops the search: under overload the clients that
+    /// give up are the ones the server is too slow for, and a search nobody waits for only slows the next ones down
+    /// (on PostgreSQL, letting them run on made never-seen queries five times slower to answer).
+    /// </summary>
+    private void Leave(Flight flight)
+    {
+        lock (_inFlight)
+        {
+            if (--flight.Waiters > 0 || flight.Answer.Task.IsCompleted)
+            {
+                return;
+            }
+
+            Forget(flight);
+        }
+
+        flight.Abandoned.Cancel();
+    }
+
+    private async Task ComputeAsync(Search search, Flight flight)
     {
         try
         {
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(application.ApplicationStopping);
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(application.ApplicationStopping, flight.Abandoned.Token);
             deadline.CancelAfter(ComputationTimeout);
             SearchResults results;
             try
@@ -108,7 +136,8 @@ public sealed class SearchResultCache(
                 results = await scope.ServiceProvider.GetRequiredService<ArticleSearch>()
                     .SearchUncachedAsync(search.Query, search.Page, deadline.Token);
             }
-            catch (OperationCanceledException) when (deadline.IsCancellationRequested && !application.ApplicationStopping.IsCancellationRequested)
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested
+                && !application.ApplicationStopping.IsCancellationRequested && !flight.Abandoned.IsCancellationRequested)
             {
                 logger.LogWarning("A search took longer than {Timeout} and was stopped; nothing was cached for it", ComputationTimeout);
                 throw new TimeoutException($"The search did not finish within {ComputationTimeout}.");
@@ -122,15 +151,46 @@ public sealed class SearchResultCache(
             }
 
             // Stored before it leaves the in-flight list: a request in between finds one or the other, never neither.
-            _inFlight.TryRemove(KeyValuePair.Create(flightKey, answer.Task));
-            answer.SetResult(results);
+            lock (_inFlight)
+            {
+                Forget(flight);
+            }
+
+            flight.Answer.SetResult(results);
         }
         catch (Exception ex)
         {
             // Gone from the in-flight list first, so the next request searches again instead of joining the failure.
-            _inFlight.TryRemove(KeyValuePair.Create(flightKey, answer.Task));
-            answer.SetException(ex);
+            lock (_inFlight)
+            {
+                Forget(flight);
+            }
+
+            flight.Answer.SetException(ex);
         }
+    }
+
+    /// <summary>Takes <paramref name="flight"/> off the in-flight list (a newer one under the same key stays). Called under the lock.</summary>
+    private void Forget(Flight flight)
+    {
+        if (_inFlight.TryGetValue(flight.Key, out var listed) && ReferenceEquals(listed, flight))
+        {
+            _inFlight.Remove(flight.Key);
+        }
+    }
+
+    /// <summary>One search being worked out, with the requests waiting for it (counted under the in-flight list's lock).</summary>
+    private sealed class Flight(string key)
+    {
+        public string Key { get; } = key;
+
+        public int Waiters { get; set; } = 1;
+
+        // Continuations run elsewhere, so the computation never runs a waiter's code (or the other way round).
+        public TaskCompletionSource<SearchResults> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Cancelled when the last waiter has gone before the answer.</summary>
+        public CancellationTokenSource Abandoned { get; } = new();
     }
 
     private sealed record Search(SearchQuery Query, int Page, string Key, long Version, TimeSpan Lifetime);
