@@ -14,8 +14,9 @@ using SQLitePCL;
 namespace District5News.IntegrationTests.Caching;
 
 /// <summary>
-/// A query many residents send at once costs one search, which goes on and is kept while any of them still waits, stops
-/// when the last one gives up, and is not kept when it fails. The searches are counted, held and failed on SQLite's own statements
+/// A query many residents send at once costs one search, which goes on and is kept while any of them still waits, and
+/// even when all of them have given up; a search only one resident asked for stops when that one gives up; a failed
+/// search is not kept. The searches are counted, held and failed on SQLite's own statements
 /// (<see cref="SearchStatements"/>); no test waits for time to pass. Each test uses its own app: the cache is global.
 /// </summary>
 public sealed class SearchResultCacheTests : IAsyncLifetime, IDisposable
@@ -80,6 +81,32 @@ public sealed class SearchResultCacheTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal([_app.Evening.Title], page.Texts("[data-test=search-result] .article-link"));
         Assert.Equal([_app.Evening.Title], again.Texts("[data-test=search-result] .article-link"));
+        Assert.Equal(before + 1, _app.Searches.Count);
+    }
+
+    [Fact]
+    public async Task Search_TwoResidentsAskedAndBothGiveUp_TheSearchRunsToItsEnd_AndIsKept()
+    {
+        await WarmUpAsync();
+        var before = _app.Searches.Count;
+        var hold = _app.Searches.HoldNext();
+        using var giveUp = new CancellationTokenSource();
+        var first = _app.CreateWaitingBrowser().GetAsync(new Uri(Url, UriKind.Relative), giveUp.Token);
+        await hold.Reached;
+        var second = _app.CreateWaitingBrowser().GetAsync(new Uri(Url, UriKind.Relative), giveUp.Token);
+        await _app.WaitedAsync(2);
+
+        // Two residents typed it at once: a query people are asking now. Both leave before the answer; the portal has
+        // seen both requests end before the database goes on.
+        await giveUp.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second);
+        await _app.EndedAsync(2);
+        hold.Release();
+        var (response, page) = await _app.GetAsReaderAsync(Url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([_app.Evening.Title], page.Texts("[data-test=search-result] .article-link"));
         Assert.Equal(before + 1, _app.Searches.Count);
     }
 

@@ -12,12 +12,12 @@ namespace District5News.Web.Features.Search;
 /// A query many residents type at once is searched once: the requests that miss share one computation (keyed by the
 /// content version too, so a request after a change never joins a search of the old content). The computation runs in
 /// a service scope of its own (its own database context), so it outlives the request that started it as long as any
-/// other request still waits for it; it is stopped when the last one gives up, or at its own deadline. Coalescing was
-/// missing once, and on PostgreSQL under load the cache never served a repeated query (docs/benchmarks-postgresql.md):
-/// 32 requests for one query each ran the search, each slower for the others, and when the clients gave up (wrk waits
-/// 2 s) every search was cancelled and nothing stored. A search nobody waits for any more is not run on: that made
-/// never-seen queries five times slower under the same load. A failed search is not kept: its waiters get its
-/// exception, and the next request searches again.
+/// other request still waits for it, and to its end when two or more asked for it (see <see cref="Leave"/>); a search
+/// only one request asked for stops when that request gives up. A deadline bounds every search. Coalescing was missing
+/// once, and on PostgreSQL under load the cache never served a repeated query (docs/benchmarks-postgresql.md): 32
+/// requests for one query each ran the search, each slower for the others, and when the clients gave up (wrk waits
+/// 2 s) every search was cancelled and nothing stored. A failed search is not kept: its waiters get its exception, and
+/// the next request searches again.
 /// </para>
 /// </summary>
 public sealed class SearchResultCache(
@@ -86,6 +86,7 @@ public sealed class SearchResultCache(
             if (_inFlight.TryGetValue(flightKey, out var running))
             {
                 running.Waiters++;
+                running.Shared = true;
                 return running;
             }
 
@@ -104,15 +105,18 @@ public sealed class SearchResultCache(
     }
 
     /// <summary>
-    /// One waiter fewer. The last one to leave before the answer stops the search: under overload the clients that
-    /// give up are the ones the server is too slow for, and a search nobody waits for only slows the next ones down
-    /// (on PostgreSQL, letting them run on made never-seen queries five times slower to answer).
+    /// One waiter fewer. A search only one request ever asked for is stopped when that request gives up: under overload
+    /// the clients that give up are the ones the server is too slow for, and a search of words nobody else typed only
+    /// slows the next ones down (on PostgreSQL, letting every one run on made never-seen queries five times slower to
+    /// answer). A search two or more requests asked for at once is a query residents are typing now: it runs to its
+    /// end even when they have all gone, and its answer is kept for those who come next (stopping those too left the
+    /// repeated queries never cached under the same load).
     /// </summary>
     private void Leave(Flight flight)
     {
         lock (_inFlight)
         {
-            if (--flight.Waiters > 0 || flight.Answer.Task.IsCompleted)
+            if (--flight.Waiters > 0 || flight.Shared || flight.Answer.Task.IsCompleted)
             {
                 return;
             }
@@ -186,10 +190,13 @@ public sealed class SearchResultCache(
 
         public int Waiters { get; set; } = 1;
 
+        /// <summary>Whether a second request ever joined: such a search runs to its end.</summary>
+        public bool Shared { get; set; }
+
         // Continuations run elsewhere, so the computation never runs a waiter's code (or the other way round).
         public TaskCompletionSource<SearchResults> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        /// <summary>Cancelled when the last waiter has gone before the answer.</summary>
+        /// <summary>Cancelled when the only request that asked for it has gone before the answer.</summary>
         public CancellationTokenSource Abandoned { get; } = new();
     }
 
