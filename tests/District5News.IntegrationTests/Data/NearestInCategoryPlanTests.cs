@@ -30,17 +30,7 @@ public sealed partial class NearestInCategoryPlanTests
 
         foreach (var (name, query) in Queries(db, middle))
         {
-            await using var command = query.CreateDbCommand();
-            command.CommandText = "EXPLAIN (ANALYZE, COSTS OFF) " + command.CommandText;
-            await db.Database.OpenConnectionAsync();
-            var plan = new List<string>();
-            await using (var reader = await command.ExecuteReaderAsync())
-            {
-                while (await reader.ReadAsync())
-                {
-                    plan.Add(reader.GetString(0));
-                }
-            }
+            var plan = await QueryPlans.ExplainAsync(db, query, "EXPLAIN (ANALYZE, COSTS OFF)");
 
             // From the article, a list of 5 or 11 reads about that many index entries; from an end, about 150 more.
             var removed = plan.Sum(line => RowsRemoved().Match(line) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0);

@@ -22,20 +22,11 @@ public sealed class RelatedArticlesIndexTests
         await db.Database.MigrateAsync();
 
         var visible = db.Articles.AsNoTracking().Where(ArticleVisibility.VisibleAt(DateTime.UtcNow));
-        await using var command = RelatedArticles.Candidates(visible, [1, 2, 3], ["xuat", "huyet"]).CreateDbCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-        await db.Database.OpenConnectionAsync();
-        var plan = new List<string>();
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                plan.Add(reader.GetString(3));
-            }
-        }
+        var query = RelatedArticles.Candidates(visible, [1, 2, 3], ["xuat", "huyet"]);
+        var plan = await QueryPlans.ExplainAsync(db, query, "EXPLAIN QUERY PLAN");
 
         Assert.True(plan.Exists(step => step.Contains("USING COVERING INDEX IX_Articles_Related", StringComparison.Ordinal)),
-            string.Join(Environment.NewLine, plan) + Environment.NewLine + command.CommandText);
+            string.Join(Environment.NewLine, plan) + Environment.NewLine + query.ToQueryString());
         Assert.DoesNotContain(plan, step => step.StartsWith("SCAN Articles", StringComparison.Ordinal));
     }
 
@@ -65,8 +56,6 @@ public sealed class RelatedArticlesIndexTests
         await db.Database.MigrateAsync();
 
         var visible = db.Articles.AsNoTracking().Where(ArticleVisibility.VisibleAt(DateTime.UtcNow));
-        await using var command = RelatedArticles.Candidates(visible, [1, 2, 3], ["xuat", "huyet"]).CreateDbCommand();
-        command.CommandText = "EXPLAIN " + command.CommandText;
         await db.Database.OpenConnectionAsync();
         await using (var off = db.Database.GetDbConnection().CreateCommand())
         {
@@ -75,14 +64,7 @@ public sealed class RelatedArticlesIndexTests
             await off.ExecuteNonQueryAsync();
         }
 
-        var plan = new List<string>();
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                plan.Add(reader.GetString(0));
-            }
-        }
+        var plan = await QueryPlans.ExplainAsync(db, RelatedArticles.Candidates(visible, [1, 2, 3], ["xuat", "huyet"]), "EXPLAIN");
 
         var text = string.Join(Environment.NewLine, plan);
         Assert.Contains("IX_Articles_Related_Published", text, StringComparison.Ordinal);
