@@ -26,8 +26,9 @@ public static class StaffPages
         await form.GetByLabel("Email").FillAsync(email);
         await form.GetByLabel("Mật khẩu").FillAsync(password);
         await form.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        // The address is enough here (Commit): the signed-in name below is in the page's HTML and waits by itself. Waiting
-        // for the whole back office to load too (every script and image) timed out on a loaded CI machine's first journey.
+        // The address is enough here (an assertion on it waits for no load event): the signed-in name below is in the
+        // page's HTML and waits by itself. Waiting for the back office's load event timed out on a loaded CI machine's
+        // first journey.
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("^https?://[^/]+/admin(/|$|\\?)"));
         await Assertions.Expect(page.Locator("[data-test=current-user]")).ToContainTextAsync(email);
     }

@@ -31,9 +31,9 @@ public sealed class SearchResultCache(
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// How long a shared search may run while residents wait for it: far beyond the slowest search measured (about
-    /// 1.5 s under load on PostgreSQL at 100,000 bulletins), yet a search stuck on a lock or a failing database does not
-    /// hold a connection forever.
+    /// How long a shared search may run: beyond the slowest search measured (about 8 s for a rare phrase of common
+    /// syllables on PostgreSQL at 100,000 bulletins, docs/benchmarks-postgresql.md), yet a search stuck on a lock or a
+    /// failing database does not hold a connection forever.
     /// </summary>
     private static readonly TimeSpan ComputationTimeout = TimeSpan.FromSeconds(30);
 
