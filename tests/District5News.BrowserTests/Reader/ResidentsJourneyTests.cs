@@ -20,21 +20,6 @@ public sealed class ResidentsJourneyTests(BrowserFixture fixture, ITestOutputHel
 {
     private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
-    /// <summary>
-    /// Collects every layout shift not caused by the reader's own input (what CLS counts), from the page's first paint.
-    /// Installed before any script of the page runs.
-    /// </summary>
-    private const string LayoutShiftRecorder = """
-        window.__shifts = [];
-        new PerformanceObserver(list => {
-          for (const entry of list.getEntries()) {
-            if (!entry.hadRecentInput) {
-              window.__shifts.push({ value: entry.value, sources: (entry.sources || []).map(s => s.node ? (s.node.className || s.node.nodeName) : '?') });
-            }
-          }
-        }).observe({ type: 'layout-shift', buffered: true });
-        """;
-
     private readonly BrowserAppFactory _app = fixture.App;
 
     public static TheoryData<string> Devices => new() { Device.Desktop.Name, Device.Phone.Name };
@@ -44,9 +29,9 @@ public sealed class ResidentsJourneyTests(BrowserFixture fixture, ITestOutputHel
     public Task TextSize_ChosenOnce_FollowsTheReaderToEveryPage_WithoutMovingTheLayout(string device) =>
         fixture.JourneyAsync(output, DeviceNamed(device), async page =>
         {
-            await page.AddInitScriptAsync(LayoutShiftRecorder);
+            await LayoutShifts.RecordAsync(page);
             await page.GotoAsync(_app.Url("/"));
-            await AssertNoLayoutShiftAsync(page);
+            await LayoutShifts.AssertNoneAsync(page);
             var tools = page.Locator("[data-test=reading-tools]");
             var defaultSize = await RootFontSizeAsync(page);
 
@@ -66,17 +51,17 @@ public sealed class ResidentsJourneyTests(BrowserFixture fixture, ITestOutputHel
             await Expect(page.Locator("[data-test=title]")).ToBeVisibleAsync();
             Assert.Equal(chosenSize, await RootFontSizeAsync(page), 2);
             await Expect(page.Locator("[data-test=reading-tools] [data-test=text-larger]")).ToBeEnabledAsync();
-            await AssertNoLayoutShiftAsync(page);
+            await LayoutShifts.AssertNoneAsync(page);
             await page.GotoAsync(_app.Url("/chuyen-muc/tin-phuong"));
             Assert.Equal(chosenSize, await RootFontSizeAsync(page), 2);
-            await AssertNoLayoutShiftAsync(page);
+            await LayoutShifts.AssertNoneAsync(page);
 
             // Back to A: the default again, remembered as well.
             await page.Locator("[data-test=reading-tools] [data-test=text-default]").ClickAsync();
             await page.ReloadAsync();
             Assert.Equal(defaultSize, await RootFontSizeAsync(page), 2);
             await Expect(page.Locator("[data-test=reading-tools] [data-test=text-default]")).ToHaveAttributeAsync("aria-pressed", "true");
-            await AssertNoLayoutShiftAsync(page);
+            await LayoutShifts.AssertNoneAsync(page);
         }, name: $"TextSize-{device}");
 
     [Theory]
@@ -84,7 +69,7 @@ public sealed class ResidentsJourneyTests(BrowserFixture fixture, ITestOutputHel
     public Task Thumbnails_HaveTheirPlaceBeforeTheyLoad_SoNothingJumpsWhenTheyArrive(string device) => WithCoversAsync(category: 2, async () =>
         await fixture.JourneyAsync(output, DeviceNamed(device), async page =>
         {
-            await page.AddInitScriptAsync(LayoutShiftRecorder);
+            await LayoutShifts.RecordAsync(page);
 
             // The pictures are held back until the text is laid out, as on a slow phone connection.
             var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -116,7 +101,7 @@ public sealed class ResidentsJourneyTests(BrowserFixture fixture, ITestOutputHel
             var after = await ItemBoxesAsync(page);
             Assert.Equal(before.Items, after.Items);
             Assert.Equal(before.Thumbs, after.Thumbs);
-            await AssertNoLayoutShiftAsync(page);
+            await LayoutShifts.AssertNoneAsync(page);
         }, name: $"Thumbnails-{device}"));
 
     [Theory]
@@ -235,15 +220,6 @@ public sealed class ResidentsJourneyTests(BrowserFixture fixture, ITestOutputHel
 
     private static Task<double> RootFontSizeAsync(IPage page) =>
         page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.documentElement).fontSize)");
-
-    /// <summary>Waits for the page to settle (loaded, two frames painted), then requires no layout shift since its first paint.</summary>
-    private static async Task AssertNoLayoutShiftAsync(IPage page)
-    {
-        await page.WaitForLoadStateAsync(LoadState.Load);
-        await page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
-        var shifts = await page.EvaluateAsync<System.Text.Json.JsonElement>("() => window.__shifts");
-        Assert.True(shifts.GetArrayLength() == 0, $"{page.Url} shifted its layout: {shifts}");
-    }
 
     /// <summary>Each list item's and each thumbnail's box in page coordinates, rounded to a pixel.</summary>
     private static async Task<(List<int[]> Items, List<int[]> Thumbs)> ItemBoxesAsync(IPage page)
