@@ -72,6 +72,7 @@ public sealed class BrowserAppFactory : NewsAppFactory
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<ILogEventSink>(Errors);
+            services.AddTransient<IStartupFilter, TrickledHtml>();
 
             // Outside Development the staff and anti-forgery cookies are Secure-only and ASP.NET refuses to issue them on a
             // plain-http request. The browser talks plain http to 127.0.0.1 (no certificate here), so the test host relaxes
