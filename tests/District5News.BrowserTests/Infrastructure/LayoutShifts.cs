@@ -30,30 +30,25 @@ public static class LayoutShifts
     /// <summary>Installs the recorder; call before the first navigation, it runs before any script of each page.</summary>
     public static Task RecordAsync(IPage page) => page.AddInitScriptAsync(Recorder);
 
-    /// <summary>How far a line of text may be nudged, in CSS pixels, while the rest of its line or item arrives.</summary>
-    public const double TextNudge = 4;
+    /// <summary>
+    /// The most a page may shift in all, in the units of Cumulative Layout Shift: a fifth of the 0.1 that counts as good.
+    /// Not zero: while a page is still arriving Chromium may paint a word that wraps to the next line once its last
+    /// letters arrive, or a line a few pixels off its final baseline (0.002 to 0.006 seen on a loaded machine). A picture
+    /// or a block without its place, a row that re-centres, a header that jumps: each of those alone is above it.
+    /// </summary>
+    public const double Budget = 0.02;
 
     /// <summary>
-    /// Waits for the page to settle (loaded, two frames painted), then requires that nothing moved since its first paint:
-    /// no box (a picture, a button, a field, a block) at all. A shift that moved only lines of text, none by more than
-    /// <see cref="TextNudge"/> px, is let through: Chromium can paint a line's text a few pixels off its final baseline
-    /// while the rest of the line is still being parsed, which no style of ours decides.
+    /// Waits for the page to settle (loaded, two frames painted), then requires its layout shift since the first paint
+    /// to stay within <see cref="Budget"/>. Returns the total, for the test's output.
     /// </summary>
-    public static async Task AssertNoneAsync(IPage page)
+    public static async Task<double> AssertWithinBudgetAsync(IPage page)
     {
         await page.WaitForLoadStateAsync(LoadState.Load);
         await page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
         var shifts = await page.EvaluateAsync<System.Text.Json.JsonElement>("() => window.__shifts");
-        var moved = shifts.EnumerateArray().Where(shift => !IsTextNudge(shift)).ToList();
-        Assert.True(moved.Count == 0, $"{page.Url} shifted its layout: {shifts}");
-    }
-
-    private static bool IsTextNudge(System.Text.Json.JsonElement shift)
-    {
-        var sources = shift.GetProperty("sources").EnumerateArray().ToList();
-        return sources.Count > 0 && sources.All(source =>
-            source.GetProperty("node").GetString()!.StartsWith("text ", StringComparison.Ordinal)
-            && Math.Abs(source.GetProperty("before").GetProperty("x").GetDouble() - source.GetProperty("after").GetProperty("x").GetDouble()) <= TextNudge
-            && Math.Abs(source.GetProperty("before").GetProperty("y").GetDouble() - source.GetProperty("after").GetProperty("y").GetDouble()) <= TextNudge);
+        var total = shifts.EnumerateArray().Sum(shift => shift.GetProperty("value").GetDouble());
+        Assert.True(total <= Budget, $"{page.Url} shifted its layout by {total:0.#####} in all, more than {Budget}: {shifts}");
+        return total;
     }
 }

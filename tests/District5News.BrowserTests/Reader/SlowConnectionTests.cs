@@ -4,11 +4,11 @@ namespace District5News.BrowserTests.Reader;
 
 /// <summary>
 /// On a weak signal a phone paints a page while its HTML is still arriving: the header before the name beside the logo,
-/// a list before its last item, a drop-down before its options. Whatever is already on the screen must stay where it
-/// is while the rest arrives (no layout shift, what CLS counts), on every public page, on a phone and a PC, at the
-/// default text size and at the largest but one (A+ twice), which the reader's choice applies before the first paint.
-/// The HTML is sent in small pieces with a pause after each (<see cref="TrickledHtml"/>), so those partial paints
-/// happen on every run, not only on a loaded machine.
+/// a row of buttons before its last button, a form before its button. What is already on the screen must stay where it
+/// is while the rest arrives, on every public page, on a phone and a PC, at the default text size and at A+ pressed
+/// twice (applied before the first paint): the page's layout shift (what CLS counts) stays within
+/// <see cref="LayoutShifts.Budget"/>. The HTML is sent in small pieces with a pause after each
+/// (<see cref="TrickledHtml"/>), so those partial paints happen on every run, not only on a loaded machine.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class SlowConnectionTests(BrowserFixture fixture, ITestOutputHelper output)
@@ -49,6 +49,6 @@ public sealed class SlowConnectionTests(BrowserFixture fixture, ITestOutputHelpe
                 Assert.Contains("text-size-2", await page.GetAttributeAsync("html", "class") ?? "", StringComparison.Ordinal);
             }
 
-            await LayoutShifts.AssertNoneAsync(page);
+            output.WriteLine($"{name}: layout shift {await LayoutShifts.AssertWithinBudgetAsync(page):0.#####}");
         }, errorPage: name == "not-found", name: $"SlowConnection-{name}-{(largeText ? "large" : "default")}");
 }
