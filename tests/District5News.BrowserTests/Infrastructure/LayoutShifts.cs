@@ -31,12 +31,12 @@ public static class LayoutShifts
     public static Task RecordAsync(IPage page) => page.AddInitScriptAsync(Recorder);
 
     /// <summary>
-    /// The most a page may shift in all, in the units of Cumulative Layout Shift: a fifth of the 0.1 that counts as good.
-    /// Not zero: while a page is still arriving Chromium may paint a word that wraps to the next line once its last
-    /// letters arrive, or a line a few pixels off its final baseline (0.002 to 0.006 seen on a loaded machine). A picture
-    /// or a block without its place, a row that re-centres, a header that jumps: each of those alone is above it.
+    /// The most a page may shift in all, in the units of Cumulative Layout Shift: half the 0.1 that counts as good.
+    /// Not zero: while a page is still arriving Chromium may paint a word, or a link in a wrapping row, that moves to the
+    /// next line once its last letters arrive, or a line a few pixels off its final baseline (up to 0.009 a page seen in
+    /// a CI run). A text size applied after the first paint moves the page by 0.17.
     /// </summary>
-    public const double Budget = 0.02;
+    public const double Budget = 0.05;
 
     /// <summary>
     /// Waits for the page to settle (loaded, two frames painted), then requires its layout shift since the first paint
