@@ -27,10 +27,10 @@ public sealed class FaultApp(string databasePath) : NewsAppFactory(databasePath)
 
     /// <summary>
     /// The fault is real: a write through the portal's own database context, on a new connection, fails with the
-    /// storage failure the portal handles and with SQLite's <paramref name="sqliteErrorCode"/> (primary code). It also
+    /// storage failure the portal handles and with one of SQLite's <paramref name="sqliteErrorCodes"/> (primary code). It also
     /// checks the hook did not take the place of the portal's <see cref="StorageFailureConnectionInterceptor"/>.
     /// </summary>
-    public async Task AssertWritesRefusedAsync(int sqliteErrorCode)
+    public async Task AssertWritesRefusedAsync(params int[] sqliteErrorCodes)
     {
         var interceptors = await WithDbAsync(db => Task.FromResult(
             db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()!.Interceptors!.ToList()));
@@ -42,7 +42,7 @@ public sealed class FaultApp(string databasePath) : NewsAppFactory(databasePath)
         var refused = await Assert.ThrowsAnyAsync<Exception>(() => WithDbAsync(db =>
             db.Database.ExecuteSqlRawAsync("""UPDATE "SiteCounters" SET "Visits" = "Visits" + 1;""")));
         Assert.True(StorageFailure.Is(refused), $"The write failed, but not with a storage failure: {refused}");
-        Assert.True(refused.GetBaseException() is SqliteException sqlite && (sqlite.SqliteErrorCode & 0xFF) == sqliteErrorCode,
-            $"Expected SQLite error {sqliteErrorCode}: {refused}");
+        Assert.True(refused.GetBaseException() is SqliteException sqlite && sqliteErrorCodes.Contains(sqlite.SqliteErrorCode & 0xFF),
+            $"Expected SQLite error {string.Join(" or ", sqliteErrorCodes)}: {refused}");
     }
 }
