@@ -70,14 +70,7 @@ public sealed class SmallDisk : IDisposable
         }
 
         _output.WriteLine($"Disk-full fault: {Mechanism}.");
-        if (_mounted)
-        {
-            await app.AssertWritesRefusedAsync(SqliteFull, SqliteIoError);
-        }
-        else
-        {
-            await app.AssertWritesRefusedAsync(SqliteFull);
-        }
+        await app.AssertWritesRefusedAsync(_mounted ? [SqliteFull, SqliteIoError] : [SqliteFull]);
     }
 
     public void Free()
